@@ -1,0 +1,249 @@
+using System.Threading.Channels;
+using Dispatcher.Protocol.V1;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Dispatcher.Client.Publishing;
+
+/// <summary>
+/// Publishes events to Dispatcher over one long-lived gRPC stream. Concurrent callers' events are
+/// batched into requests; each <see cref="PublishAsync(Event, CancellationToken)"/> completes when
+/// the server has made its event durable (or says why not). If the stream breaks or the server's
+/// Redis is unavailable, the publisher reconnects and re-sends every unacknowledged event with the
+/// same id — the server's dedupe makes that safe.
+/// </summary>
+public sealed class DispatcherPublisher : IAsyncDisposable
+{
+    private readonly PublisherOptions _options;
+    private readonly GrpcChannel _channel;
+    private readonly EventIngest.EventIngestClient _client;
+    private readonly Channel<PendingEvent> _outbox = Channel.CreateUnbounded<PendingEvent>(new() { SingleReader = true });
+    private readonly SemaphoreSlim _window;
+    // Requests sent on the current stream and not yet answered, oldest first. The server answers in order.
+    private readonly Queue<PendingBatch> _inFlight = new();
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _run;
+    private volatile Exception? _fault;
+
+    /// <summary>Connects lazily: the stream opens with the first event.</summary>
+    public DispatcherPublisher(PublisherOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUnacknowledged, 1);
+        _options = options;
+        _channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
+        {
+            HttpHandler = options.HttpHandler ?? new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            DisposeHttpClient = options.HttpHandler is null,
+        });
+        _client = new EventIngest.EventIngestClient(_channel);
+        _window = new SemaphoreSlim(options.MaxUnacknowledged, options.MaxUnacknowledged);
+        _run = Task.Run(RunAsync);
+    }
+
+    /// <summary>Publishes one event and waits for the server's acknowledgement.</summary>
+    /// <param name="evt">The event; its id must be unique within its workspace.</param>
+    /// <param name="cancellationToken">Stops the wait (and the wait for a window slot), not an event already sent.</param>
+    /// <exception cref="PublisherFaultedException">The server refused the stream for good (e.g. a wrong producer key).</exception>
+    public async Task<PublishResult> PublishAsync(Event evt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        ThrowIfFaulted();
+        await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = new PendingEvent(evt, new TaskCompletionSource<PublishResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_outbox.Writer.TryWrite(pending))
+        {
+            _window.Release();
+            ThrowIfFaulted();
+            throw new ObjectDisposedException(nameof(DispatcherPublisher));
+        }
+        return await pending.Waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes one event built from its parts; <paramref name="jsonData"/> must be a UTF-8 JSON object.</summary>
+    public Task<PublishResult> PublishAsync(
+        string workspaceId, string type, string id, ReadOnlySpan<byte> jsonData, DateTimeOffset? createdAt = null,
+        CancellationToken cancellationToken = default) =>
+        PublishAsync(new Event
+        {
+            WorkspaceId = workspaceId,
+            Type = type,
+            Id = id,
+            Data = ByteString.CopyFrom(jsonData),
+            CreatedAt = Timestamp.FromDateTimeOffset(createdAt ?? DateTimeOffset.UtcNow),
+        }, cancellationToken);
+
+    /// <summary>Sends what is queued, waits (up to 30 s) for its acknowledgements, then closes the stream.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _outbox.Writer.TryComplete();
+        await _run.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        FailEverything(new ObjectDisposedException(nameof(DispatcherPublisher), "the publisher was disposed before the event was acknowledged"));
+        _channel.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunStreamAsync().ConfigureAwait(false))
+                {
+                    return;
+                }
+                delay = TimeSpan.FromMilliseconds(100);
+            }
+            catch (RpcException ex) when (IsPermanent(ex.StatusCode))
+            {
+                _fault = new PublisherFaultedException($"the server refused the publish stream: {ex.Status.Detail} ({ex.StatusCode})", ex);
+                FailEverything(_fault);
+                return;
+            }
+            catch (Exception) when (!_stop.IsCancellationRequested)
+            {
+                // Unavailable, a dropped connection, a restarting server: try again; unacknowledged events are re-sent.
+                await Task.Delay(delay, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
+            }
+            catch (Exception)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Runs one stream; true when the outbox is finished and everything was acknowledged.</summary>
+    private async Task<bool> RunStreamAsync()
+    {
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        using var call = _client.Publish(new Metadata { { "authorization", "Bearer " + _options.ProducerKey } }, cancellationToken: stream.Token);
+        var sending = SendAsync(call.RequestStream, stream.Token);
+        var receiving = ReceiveAsync(call.ResponseStream, stream.Token);
+        var first = await Task.WhenAny(sending, receiving).ConfigureAwait(false);
+        if (first.IsFaulted || first.IsCanceled)
+        {
+            await stream.CancelAsync().ConfigureAwait(false);
+        }
+        try
+        {
+            await Task.WhenAll(sending, receiving).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Report the server's word (e.g. Unauthenticated) rather than our own cancellation.
+            var rpc = new[] { receiving.Exception, sending.Exception }
+                .SelectMany(e => e?.InnerExceptions ?? [])
+                .OfType<RpcException>()
+                .FirstOrDefault(e => e.StatusCode != StatusCode.Cancelled);
+            if (rpc is not null)
+            {
+                throw rpc;
+            }
+            throw;
+        }
+        lock (_gate)
+        {
+            return _outbox.Reader.Completion.IsCompleted && _inFlight.Count == 0;
+        }
+    }
+
+    private async Task SendAsync(IClientStreamWriter<PublishRequest> requests, CancellationToken token)
+    {
+        PendingBatch[] unacknowledged;
+        lock (_gate)
+        {
+            unacknowledged = [.. _inFlight];
+        }
+        foreach (var batch in unacknowledged)
+        {
+            await requests.WriteAsync(batch.Request, token).ConfigureAwait(false);
+        }
+        var reader = _outbox.Reader;
+        while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
+        {
+            var batch = new PendingBatch(new PublishRequest(), []);
+            while (batch.Waiters.Count < _options.MaxBatchSize && reader.TryRead(out var pending))
+            {
+                batch.Request.Events.Add(pending.Event);
+                batch.Waiters.Add(pending.Waiter);
+            }
+            lock (_gate)
+            {
+                _inFlight.Enqueue(batch);
+            }
+            await requests.WriteAsync(batch.Request, token).ConfigureAwait(false);
+        }
+        await requests.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private async Task ReceiveAsync(IAsyncStreamReader<PublishResponse> responses, CancellationToken token)
+    {
+        while (await responses.MoveNext(token).ConfigureAwait(false))
+        {
+            PendingBatch batch;
+            lock (_gate)
+            {
+                if (!_inFlight.TryDequeue(out batch!))
+                {
+                    throw new InvalidOperationException("the server answered a request that was not sent");
+                }
+            }
+            var acks = responses.Current.Acks;
+            for (int i = 0; i < batch.Waiters.Count; i++)
+            {
+                if (i < acks.Count)
+                {
+                    batch.Waiters[i].TrySetResult(PublishResult.From(acks[i]));
+                }
+                else
+                {
+                    batch.Waiters[i].TrySetException(new InvalidOperationException("the server's answer left this event out"));
+                }
+            }
+            _window.Release(batch.Waiters.Count);
+        }
+        lock (_gate)
+        {
+            if (_inFlight.Count > 0)
+            {
+                throw new IOException("the stream ended with events unacknowledged");
+            }
+        }
+    }
+
+    private void FailEverything(Exception error)
+    {
+        _outbox.Writer.TryComplete();
+        lock (_gate)
+        {
+            while (_inFlight.TryDequeue(out var batch))
+            {
+                batch.Waiters.ForEach(w => w.TrySetException(error));
+            }
+        }
+        while (_outbox.Reader.TryRead(out var pending))
+        {
+            pending.Waiter.TrySetException(error);
+        }
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (_fault is { } fault)
+        {
+            throw new PublisherFaultedException(fault.Message, fault);
+        }
+    }
+
+    private static bool IsPermanent(StatusCode code) =>
+        code is StatusCode.Unauthenticated or StatusCode.PermissionDenied or StatusCode.InvalidArgument or StatusCode.Unimplemented;
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+
+namespace Dispatcher.Core.Delivery;
+
+/// <summary>
+/// Sends one attempt through the shared handler and turns whatever happens into a
+/// <see cref="DeliveryResult"/>, so one bad endpoint never throws through the engine.
+/// </summary>
+public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOptions options, TimeProvider time)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public async Task<DeliveryResult> SendAsync(WebhookRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Endpoint)
+        {
+            Content = new ReadOnlyMemoryContent(request.Body),
+            Version = System.Net.HttpVersion.Version11,
+        };
+        message.Content.Headers.ContentType = Json;
+        message.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        foreach (var (name, value) in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var timeout = new CancellationTokenSource(options.RequestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        long started = time.GetTimestamp();
+        try
+        {
+            using var response = await invoker.SendAsync(message, linked.Token).ConfigureAwait(false);
+            string? body = await ReadBoundedAsync(response.Content, linked.Token).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            var kind = status is >= 200 and <= 299 ? DeliveryResultKind.Success : DeliveryResultKind.HttpStatus;
+            return new(kind, status, time.GetElapsedTime(started), null, body);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new(DeliveryResultKind.Timeout, 0, time.GetElapsedTime(started), $"no response within {options.RequestTimeout.TotalSeconds:0.###} s", null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new(DeliveryResultKind.ConnectionError, 0, time.GetElapsedTime(started), Describe(ex), null);
+        }
+    }
+
+    private async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        // The receiver's body is only for the delivery log: read a few KB, never the whole of a huge answer.
+        var buffer = new byte[options.MaxResponseBodyBytes];
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+            total += read;
+        }
+        return total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total);
+    }
+
+    private static string Describe(HttpRequestException ex)
+    {
+        Exception inner = ex;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+        return inner switch
+        {
+            SocketException se => $"connection failed: {se.SocketErrorCode}",
+            AuthenticationException => "TLS handshake failed: " + inner.Message,
+            _ => ex.HttpRequestError == HttpRequestError.Unknown ? ex.Message : $"{ex.HttpRequestError}: {inner.Message}",
+        };
+    }
+}

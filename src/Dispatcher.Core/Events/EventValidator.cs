@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace Dispatcher.Core.Events;
+
+/// <summary>Checks an incoming event before anything is written, so a bad one changes nothing.</summary>
+public static class EventValidator
+{
+    /// <summary>Ids and workspace ids are used inside Redis keys and headers: keep them short and printable.</summary>
+    public const int MaxIdLength = 128;
+
+    public static EventRejection? Validate(string id, string workspaceId, string type, ReadOnlySpan<byte> data, int maxDataBytes)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return new(RejectionKind.MissingId, "event id is required");
+        }
+        if (!IsPrintableToken(id))
+        {
+            return new(RejectionKind.InvalidId, $"event id must be 1-{MaxIdLength} printable ASCII characters without spaces");
+        }
+        if (string.IsNullOrEmpty(workspaceId))
+        {
+            return new(RejectionKind.MissingWorkspace, "workspace_id is required");
+        }
+        if (!IsPrintableToken(workspaceId))
+        {
+            return new(RejectionKind.InvalidWorkspace, $"workspace_id must be 1-{MaxIdLength} printable ASCII characters without spaces");
+        }
+        if (!EventCatalogue.Contains(type))
+        {
+            return new(RejectionKind.UnknownEventType, $"unknown event type '{Truncate(type)}'; GET /v1/event-types lists the catalogue");
+        }
+        if (data.Length > maxDataBytes)
+        {
+            return new(RejectionKind.PayloadTooLarge, $"data is {data.Length} bytes; the limit is {maxDataBytes}");
+        }
+        if (!IsJsonObject(data))
+        {
+            return new(RejectionKind.InvalidData, "data must be a UTF-8 JSON object");
+        }
+        return null;
+    }
+
+    /// <summary>Printable ASCII without spaces: safe in Redis keys, headers and URLs' path segments.</summary>
+    public static bool IsPrintableToken(string value)
+    {
+        if (value.Length is 0 or > MaxIdLength)
+        {
+            return false;
+        }
+        foreach (var c in value)
+        {
+            if (c is <= ' ' or > '~')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsJsonObject(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(data, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            reader.Skip();
+            // Nothing may follow the object (no second value, no trailing garbage).
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+}

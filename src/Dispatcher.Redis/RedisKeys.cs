@@ -1,0 +1,30 @@
+using StackExchange.Redis;
+
+namespace Dispatcher.Redis;
+
+/// <summary>
+/// Every key Dispatcher uses. Keys touched together by one script share a hash tag — the
+/// partition for delivery work, the workspace for the webhook registry — so the same code runs
+/// on a single Redis, on Garnet and on Redis Cluster.
+/// </summary>
+public sealed class RedisKeys(string prefix)
+{
+    public string Prefix { get; } = prefix;
+
+    // Registry, tagged by workspace: a workspace's webhooks and its index change together.
+    public RedisKey Webhook(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{workspaceId}}}:wh:{webhookId}";
+
+    public RedisKey WorkspaceWebhooks(string workspaceId) => $"{Prefix}:{{ws:{workspaceId}}}:whs";
+
+    // Delivery work, tagged by partition.
+    public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{workspaceId}:{eventId}";
+
+    public RedisKey Ready(int partition) => $"{Prefix}:{{p:{partition}}}:ready";
+
+    public RedisKey Queue(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:q:{webhookId}";
+
+    public RedisKey QueueRecords(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:qr:{webhookId}";
+
+    /// <summary>The producer-facing dedupe marker for (workspace, event id).</summary>
+    public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{workspaceId}:{eventId}";
+}

@@ -1,0 +1,75 @@
+using Dispatcher.Core.Events;
+using Dispatcher.Redis.Scripts;
+using StackExchange.Redis;
+
+namespace Dispatcher.Redis.Schedule;
+
+/// <summary>
+/// The retry schedule: one sorted set per webhook (score = due time, ms) plus a per-partition
+/// index of the webhooks with work. A burst is many members due now; a retry is a re-score.
+/// </summary>
+public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>Webhooks of the partition with a delivery due at or before <paramref name="now"/>, earliest first.</summary>
+    public async Task<string[]> DueWebhooksAsync(int partition, DateTimeOffset now, int max)
+    {
+        var ids = await Db.SortedSetRangeByScoreAsync(
+            keys.Ready(partition), double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: max).ConfigureAwait(false);
+        return ids.Select(id => id.ToString()).ToArray();
+    }
+
+    /// <summary>When the partition's earliest delivery is due, or null when it has none.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(int partition)
+    {
+        var head = await Db.SortedSetRangeByRankWithScoresAsync(keys.Ready(partition), 0, 0).ConfigureAwait(false);
+        return head.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)head[0].Score);
+    }
+
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(
+        int partition, string webhookId, DateTimeOffset now, DateTimeOffset deadline, int max)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            LuaScripts.Claim,
+            [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition)],
+            [now.ToUnixTimeMilliseconds(), deadline.ToUnixTimeMilliseconds(), max, webhookId]).ConfigureAwait(false))!;
+        var claimed = new List<ClaimedDelivery>(result.Length - 1);
+        string token = deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (int i = 1; i < result.Length; i++)
+        {
+            var f = (RedisResult[])result[i]!;
+            var evt = new StoredEvent(
+                Id: (string)f[2]!,
+                WorkspaceId: (string)f[3]!,
+                Type: (string)f[4]!,
+                CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)f[5]),
+                Data: (byte[])f[6]!);
+            claimed.Add(new ClaimedDelivery((string)f[0]!, webhookId, (int)f[1], token, evt));
+        }
+        return claimed;
+    }
+
+    /// <summary>Settles a claim; false when the claim had gone stale and nothing was changed.</summary>
+    public async Task<bool> SettleAsync(int partition, ClaimedDelivery delivery, Settlement settlement, DateTimeOffset? nextDue = null)
+    {
+        string outcome = settlement switch
+        {
+            Settlement.Done => "done",
+            Settlement.Retry => "retry",
+            _ => "failed",
+        };
+        var result = await Db.ScriptEvaluateAsync(
+            LuaScripts.Settle,
+            [keys.Queue(partition, delivery.WebhookId), keys.QueueRecords(partition, delivery.WebhookId), keys.Ready(partition)],
+            [delivery.DeliveryId, delivery.ClaimToken, delivery.WebhookId, outcome, nextDue?.ToUnixTimeMilliseconds() ?? 0]).ConfigureAwait(false);
+        return (int)result == 1;
+    }
+
+    /// <summary>Drops all of a webhook's pending work (the webhook was deleted).</summary>
+    public Task DropAsync(int partition, string webhookId) =>
+        Db.ScriptEvaluateAsync(
+            LuaScripts.Drop,
+            [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition)],
+            [webhookId]);
+}

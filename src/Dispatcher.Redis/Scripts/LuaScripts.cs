@@ -1,0 +1,24 @@
+namespace Dispatcher.Redis.Scripts;
+
+/// <summary>The Lua scripts, read once from embedded resources with the shared helpers prepended.</summary>
+internal static class LuaScripts
+{
+    public static string Enqueue { get; } = Load("enqueue");
+
+    public static string Claim { get; } = Load("claim");
+
+    public static string Settle { get; } = Load("settle");
+
+    public static string Drop { get; } = Load("drop");
+
+    private static string Load(string name) => Read("common") + "\n" + Read(name);
+
+    private static string Read(string name)
+    {
+        var assembly = typeof(LuaScripts).Assembly;
+        using var stream = assembly.GetManifestResourceStream($"Dispatcher.Redis.Scripts.{name}.lua")
+            ?? throw new InvalidOperationException($"missing embedded script {name}.lua");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,28 @@
+-- Claims up to ARGV[3] due deliveries of one webhook: each is re-scored to the claim deadline,
+-- so if this instance dies the delivery simply becomes due again then (at-least-once).
+-- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index.
+-- ARGV[1] now (ms), ARGV[2] deadline (ms, also the claim token), ARGV[3] max, ARGV[4] webhook id.
+-- Returns { expired count, {delivery, attempts, id, workspace, type, created, data}, ... }.
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local out = { 0 }
+for _, delivery in ipairs(due) do
+  local rec = redis.call('HGET', KEYS[2], delivery)
+  local body = false
+  local attempts, token, event_key
+  if rec then
+    attempts, token, event_key = parse_record(rec)
+    body = redis.call('HMGET', event_key, 'id', 'ws', 'type', 'created', 'data')
+  end
+  if not rec or not body[1] then
+    -- The event outlived its retention (or the record is gone): nothing left to send.
+    redis.call('ZREM', KEYS[1], delivery)
+    redis.call('HDEL', KEYS[2], delivery)
+    out[1] = out[1] + 1
+  else
+    redis.call('ZADD', KEYS[1], ARGV[2], delivery)
+    redis.call('HSET', KEYS[2], delivery, attempts .. ' ' .. ARGV[2] .. ' ' .. event_key)
+    out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5] }
+  end
+end
+sync_head(KEYS[1], KEYS[3], ARGV[4])
+return out

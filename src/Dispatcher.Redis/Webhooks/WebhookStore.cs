@@ -1,0 +1,55 @@
+using Dispatcher.Core.Webhooks;
+using StackExchange.Redis;
+
+namespace Dispatcher.Redis.Webhooks;
+
+/// <summary>
+/// The webhook registry. Every lookup is by (workspace, id): a webhook of another workspace is
+/// not merely hidden, it is never read.
+/// </summary>
+public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys)
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task CreateAsync(Webhook webhook)
+    {
+        var tx = Db.CreateTransaction();
+        _ = tx.HashSetAsync(keys.Webhook(webhook.WorkspaceId, webhook.Id), WebhookRecord.ToHash(webhook));
+        _ = tx.SetAddAsync(keys.WorkspaceWebhooks(webhook.WorkspaceId), webhook.Id);
+        if (!await tx.ExecuteAsync().ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("webhook create transaction was not applied");
+        }
+    }
+
+    public async Task<Webhook?> GetAsync(string workspaceId, string webhookId)
+    {
+        var fields = await Db.HashGetAllAsync(keys.Webhook(workspaceId, webhookId)).ConfigureAwait(false);
+        return fields.Length == 0 ? null : WebhookRecord.FromHash(fields);
+    }
+
+    /// <summary>The workspace's webhooks, oldest first.</summary>
+    public async Task<IReadOnlyList<Webhook>> ListAsync(string workspaceId)
+    {
+        var ids = await Db.SetMembersAsync(keys.WorkspaceWebhooks(workspaceId)).ConfigureAwait(false);
+        var batch = Db.CreateBatch();
+        var reads = ids.Select(id => batch.HashGetAllAsync(keys.Webhook(workspaceId, id!))).ToArray();
+        batch.Execute();
+        var hashes = await Task.WhenAll(reads).ConfigureAwait(false);
+        return hashes.Where(h => h.Length > 0)
+            .Select(WebhookRecord.FromHash)
+            .OrderBy(w => w.CreatedAt)
+            .ThenBy(w => w.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Removes the webhook from the registry; returns false when it did not exist.</summary>
+    public async Task<bool> DeleteAsync(string workspaceId, string webhookId)
+    {
+        var tx = Db.CreateTransaction();
+        var deleted = tx.KeyDeleteAsync(keys.Webhook(workspaceId, webhookId));
+        _ = tx.SetRemoveAsync(keys.WorkspaceWebhooks(workspaceId), webhookId);
+        await tx.ExecuteAsync().ConfigureAwait(false);
+        return await deleted.ConfigureAwait(false);
+    }
+}

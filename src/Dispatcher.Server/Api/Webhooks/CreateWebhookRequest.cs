@@ -1,0 +1,16 @@
+namespace Dispatcher.Server.Api.Webhooks;
+
+/// <summary>
+/// <c>POST /v1/webhooks</c>. CD4CD and Elido say <c>endpoint</c>; snip.sa and AWSYS.CO say <c>url</c>.
+/// </summary>
+public sealed class CreateWebhookRequest
+{
+    public string? Endpoint { get; set; }
+
+    public string? Url { get; set; }
+
+    public List<string>? Events { get; set; }
+
+    /// <summary>Missing or <c>"auto"</c>: generated. Otherwise at least 16 characters.</summary>
+    public string? Secret { get; set; }
+}

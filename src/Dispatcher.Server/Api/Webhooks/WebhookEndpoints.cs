@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Dispatcher.Core.Events;
+using Dispatcher.Core.Partitioning;
+using Dispatcher.Core.Webhooks;
+using Dispatcher.Redis.Schedule;
+using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Auth;
+using Dispatcher.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Dispatcher.Server.Api.Webhooks;
+
+/// <summary>The customer-facing webhook API under <c>/v1/webhooks</c>.</summary>
+public static class WebhookEndpoints
+{
+    private const int MinSecretLength = 16;
+
+    public static void MapWebhooks(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/webhooks").RequireAuthorization();
+        group.MapPost("", CreateAsync);
+        group.MapGet("", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapDelete("/{id}", DeleteAsync);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time)
+    {
+        CreateWebhookRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<CreateWebhookRequest>(http.Request.Body, ApiJson.Options, http.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return ApiError.BadRequest("INVALID_JSON", $"the body is not valid JSON: {ex.Message}");
+        }
+        if (request is null)
+        {
+            return ApiError.BadRequest("INVALID_JSON", "the body must be a JSON object");
+        }
+        if (!EndpointUrlRules.TryParse(request.Endpoint ?? request.Url, options.Value.Endpoints.AllowLocal, out var endpoint, out string urlError))
+        {
+            return ApiError.BadRequest("INVALID_ENDPOINT", urlError);
+        }
+        if (request.Events is not { Count: > 0 } events)
+        {
+            return ApiError.BadRequest("INVALID_EVENTS", "events must list at least one event type", []);
+        }
+        var unknown = events.Where(e => !EventCatalogue.Contains(e ?? "")).Select(e => e ?? "null").ToList();
+        if (unknown.Count > 0)
+        {
+            return ApiError.BadRequest("INVALID_EVENTS", $"unknown event types: {string.Join(", ", unknown)}; GET /v1/event-types lists them", unknown);
+        }
+        string secret = request.Secret is null or "auto" ? WebhookIds.NewSecret() : request.Secret;
+        if (secret.Length < MinSecretLength)
+        {
+            return ApiError.BadRequest("INVALID_SECRET", $"secret must be \"auto\" or at least {MinSecretLength} characters");
+        }
+
+        var webhook = new Webhook(
+            WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint, events.Distinct(StringComparer.Ordinal).ToList(),
+            secret, time.GetUtcNow());
+        await store.CreateAsync(webhook);
+        return Results.Json(WebhookResponse.From(webhook, includeSecret: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, WebhookStore store)
+    {
+        var webhooks = await store.ListAsync(http.User.Workspace());
+        return Results.Json(new WebhookListResponse(webhooks.Select(w => WebhookResponse.From(w)).ToList()), ApiJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, WebhookStore store)
+    {
+        var webhook = await store.GetAsync(http.User.Workspace(), id);
+        return webhook is null ? NotFound(id) : Results.Json(WebhookResponse.From(webhook), ApiJson.Options);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions)
+    {
+        if (!await store.DeleteAsync(http.User.Workspace(), id))
+        {
+            return NotFound(id);
+        }
+        await schedule.DropAsync(partitions.PartitionOf(id), id);
+        return Results.NoContent();
+    }
+
+    private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");
+}

@@ -1,0 +1,56 @@
+using Dispatcher.Server.Configuration;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Options;
+
+namespace Dispatcher.Server.Auth;
+
+/// <summary>Ends every gRPC call that lacks a configured producer key with <c>Unauthenticated</c>.</summary>
+public sealed class ProducerKeyInterceptor(IOptions<DispatcherOptions> options) : Interceptor
+{
+    private readonly KeyRing<bool> _keys = new(options.Value.ProducerKeys.Select(k => KeyValuePair.Create(k, true)));
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authenticate(context);
+        return continuation(requestStream, responseStream, context);
+    }
+
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Authenticate(context);
+        return continuation(request, context);
+    }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authenticate(context);
+        return continuation(request, responseStream, context);
+    }
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authenticate(context);
+        return continuation(requestStream, context);
+    }
+
+    private void Authenticate(ServerCallContext context)
+    {
+        string? header = context.RequestHeaders.GetValue("authorization");
+        if (header is null)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "missing 'authorization: Bearer <producer key>' metadata"));
+        }
+        if (!_keys.TryGet(BearerToken.Parse(header), out _))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "the producer key is not valid"));
+        }
+    }
+}

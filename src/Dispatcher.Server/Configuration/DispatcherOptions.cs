@@ -1,0 +1,28 @@
+namespace Dispatcher.Server.Configuration;
+
+/// <summary>Everything under the <c>Dispatcher</c> configuration section. README.md lists each setting.</summary>
+public sealed class DispatcherOptions
+{
+    public const string Section = "Dispatcher";
+
+    /// <summary>Bearer keys a producer may present on the gRPC ingest stream. No default.</summary>
+    public List<string> ProducerKeys { get; set; } = [];
+
+    /// <summary>REST API keys, each bound to one workspace. No default.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>True only in appsettings.Development.json: the keys above are public samples, and start-up says so.</summary>
+    public bool SampleKeys { get; set; }
+
+    public EndpointPolicyOptions Endpoints { get; set; } = new();
+
+    public IngestOptions Ingest { get; set; } = new();
+
+    public DeliveryOptions Delivery { get; set; } = new();
+
+    public RedisOptions Redis { get; set; } = new();
+
+    public PartitionOptions Partitions { get; set; } = new();
+
+    public EmbeddedStoreOptions EmbeddedStore { get; set; } = new();
+}

@@ -1,0 +1,73 @@
+using Dispatcher.Core.Events;
+using Microsoft.Extensions.Options;
+
+namespace Dispatcher.Server.Configuration;
+
+/// <summary>Turns a bad setting into one clear line at start-up instead of a failure an hour later.</summary>
+public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DispatcherOptions options)
+    {
+        var errors = new List<string>();
+        if (options.ProducerKeys.Count == 0)
+        {
+            errors.Add("Dispatcher:ProducerKeys is empty: configure at least one producer key (e.g. Dispatcher__ProducerKeys__0=<key>)");
+        }
+        else if (options.ProducerKeys.Any(k => k.Length < 8))
+        {
+            errors.Add("Dispatcher:ProducerKeys: every key needs at least 8 characters");
+        }
+        if (options.ApiKeys.Count == 0)
+        {
+            errors.Add("Dispatcher:ApiKeys is empty: configure at least one {Key, Workspace} (e.g. Dispatcher__ApiKeys__0__Key=<key>, Dispatcher__ApiKeys__0__Workspace=<id>)");
+        }
+        foreach (var (key, index) in options.ApiKeys.Select((k, i) => (k, i)))
+        {
+            if (key.Key.Length < 8)
+            {
+                errors.Add($"Dispatcher:ApiKeys:{index}:Key needs at least 8 characters");
+            }
+            if (!EventValidator.IsPrintableToken(key.Workspace))
+            {
+                errors.Add($"Dispatcher:ApiKeys:{index}:Workspace must be 1-{EventValidator.MaxIdLength} printable characters without spaces");
+            }
+        }
+        if (options.Partitions.Count is < 1 or > 4096)
+        {
+            errors.Add($"Dispatcher:Partitions:Count is {options.Partitions.Count}; it must be between 1 and 4096");
+        }
+        if (options.Ingest.MaxEventBytes < 1)
+        {
+            errors.Add("Dispatcher:Ingest:MaxEventBytes must be positive");
+        }
+        if (options.Ingest.MaxEventsPerRequest < 1)
+        {
+            errors.Add("Dispatcher:Ingest:MaxEventsPerRequest must be positive");
+        }
+        if (options.Ingest.DedupeWindow < TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Dispatcher:Ingest:DedupeWindow must be at least 1 minute");
+        }
+        if (options.Delivery.RequestTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("Dispatcher:Delivery:RequestTimeout must be positive");
+        }
+        if (options.Delivery.ClaimTimeout <= options.Delivery.RequestTimeout)
+        {
+            errors.Add("Dispatcher:Delivery:ClaimTimeout must be longer than Dispatcher:Delivery:RequestTimeout, or a slow attempt would be sent twice");
+        }
+        if (options.Delivery.RetrySchedule.Any(s => s <= 0))
+        {
+            errors.Add("Dispatcher:Delivery:RetrySchedule: every delay must be a positive number of seconds");
+        }
+        if (options.Delivery.IdlePoll <= TimeSpan.Zero)
+        {
+            errors.Add("Dispatcher:Delivery:IdlePoll must be positive");
+        }
+        if (string.IsNullOrWhiteSpace(options.Redis.KeyPrefix) || options.Redis.KeyPrefix.Contains('{'))
+        {
+            errors.Add("Dispatcher:Redis:KeyPrefix must be non-empty and contain no '{'");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

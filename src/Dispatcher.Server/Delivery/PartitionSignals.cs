@@ -1,0 +1,55 @@
+namespace Dispatcher.Server.Delivery;
+
+/// <summary>
+/// Wakes a partition's pump when ingest on this instance adds work to it, so a new event is sent
+/// at once rather than at the next idle poll.
+/// </summary>
+public sealed class PartitionSignals
+{
+    private readonly SemaphoreSlim[] _signals;
+
+    public PartitionSignals(Dispatcher.Core.Partitioning.PartitionMap partitions) =>
+        _signals = Enumerable.Range(0, partitions.Count).Select(_ => new SemaphoreSlim(0, 1)).ToArray();
+
+    public void Notify(IEnumerable<int> partitions)
+    {
+        foreach (int partition in partitions)
+        {
+            Notify(partition);
+        }
+    }
+
+    public void Notify(int partition)
+    {
+        var signal = _signals[partition];
+        // A pending wake-up already covers this one; the semaphore holds at most one.
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Waits for a wake-up or for <paramref name="timeout"/> on <paramref name="time"/>'s clock.</summary>
+    public async Task WaitAsync(int partition, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var woken = _signals[partition].WaitAsync(cts.Token);
+        var timer = Task.Delay(timeout, time, cts.Token);
+        await Task.WhenAny(woken, timer).ConfigureAwait(false);
+        await cts.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(woken, timer).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The loser of the race was cancelled; that is the point.
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using Dispatcher.Core.Delivery;
+using Dispatcher.Core.Partitioning;
+using Dispatcher.Redis;
+using Dispatcher.Redis.Ingest;
+using Dispatcher.Redis.Schedule;
+using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.Webhooks;
+using Dispatcher.Server.Auth;
+using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Delivery;
+using Dispatcher.Server.Embedded;
+using Dispatcher.Server.Ingest;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Dispatcher.Server.Hosting;
+
+/// <summary>Builds the Dispatcher server. <c>Program</c> runs it; functional tests start it on port 0.</summary>
+public static partial class DispatcherHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        var endpoints = new ServerEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+            kestrel.Configure(context.Configuration.GetSection("Kestrel"))
+                .Endpoint("Http", e => endpoints.HttpListen = e.ListenOptions)
+                .Endpoint("Grpc", e => endpoints.GrpcListen = e.ListenOptions));
+
+        builder.Services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DispatcherOptions>, DispatcherOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        AddRedis(builder);
+        AddDelivery(builder.Services);
+
+        builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddSingleton<IngestStore>();
+        builder.Services.AddSingleton<ScheduleStore>();
+        builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddGrpc(o => o.Interceptors.Add<ProducerKeyInterceptor>());
+        builder.Services.AddSingleton<ProducerKeyInterceptor>();
+
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcService<EventIngestService>();
+        app.MapWebhooks();
+        app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
+        return app;
+    }
+
+    private static void AddRedis(WebApplicationBuilder builder)
+    {
+        string? connectionString = builder.Configuration.GetConnectionString("Redis");
+        EmbeddedGarnet? embedded = null;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var store = builder.Configuration.GetSection(DispatcherOptions.Section).Get<DispatcherOptions>()?.EmbeddedStore ?? new();
+            embedded = EmbeddedGarnet.Start(store.DataPath, store.Port);
+            connectionString = embedded.ConnectionString;
+            builder.Services.AddSingleton(embedded);
+        }
+        var redisOptions = ConfigurationOptions.Parse(connectionString);
+        // Start even while Redis is down: ingest answers Unavailable and pumps retry until it is back.
+        redisOptions.AbortOnConnectFail = false;
+        redisOptions.AsyncTimeout = Math.Min(redisOptions.AsyncTimeout, 5000);
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        builder.Services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Redis.KeyPrefix));
+        builder.Services.AddSingleton(new RedisTarget(embedded is null ? "Redis" : "embedded Garnet", connectionString, embedded?.DataPath));
+    }
+
+    private static void AddDelivery(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new PartitionMap(sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Partitions.Count));
+        services.AddSingleton<PartitionSignals>();
+        services.AddSingleton(sp => new OutboundHttpOptions
+        {
+            RequestTimeout = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Delivery.RequestTimeout,
+        });
+        // One handler for every delivery: pooled connections are shared across all endpoints.
+        services.AddSingleton(sp => new HttpMessageInvoker(OutboundHandlerFactory.Create(sp.GetRequiredService<OutboundHttpOptions>())));
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<DeliveryAttempt>();
+        services.AddSingleton<PartitionPump>();
+        services.AddHostedService<DeliveryService>();
+    }
+
+    private static void LogStarted(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dispatcher.Server");
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        var target = app.Services.GetRequiredService<RedisTarget>();
+        var options = app.Services.GetRequiredService<IOptions<DispatcherOptions>>().Value;
+        LogListening(logger, endpoints.Http, endpoints.Grpc);
+        if (target.DataPath is not null)
+        {
+            LogEmbeddedStore(logger, target.ConnectionString, target.DataPath);
+        }
+        else
+        {
+            LogRedis(logger, target.ConnectionString);
+        }
+        if (options.SampleKeys)
+        {
+            LogSampleKeys(logger, app.Environment.EnvironmentName);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, EventName = "Listening", Level = LogLevel.Information,
+        Message = "Dispatcher is up: REST API on {Http}, gRPC ingest on {Grpc}")]
+    private static partial void LogListening(ILogger logger, Uri http, Uri grpc);
+
+    [LoggerMessage(EventId = 2, EventName = "EmbeddedStore", Level = LogLevel.Warning,
+        Message = "No ConnectionStrings:Redis configured: using the embedded Garnet store on {Address}, append-only log in {DataPath}. Set ConnectionStrings__Redis=host:port for production.")]
+    private static partial void LogEmbeddedStore(ILogger logger, string address, string dataPath);
+
+    [LoggerMessage(EventId = 3, EventName = "RedisStore", Level = LogLevel.Information, Message = "Using Redis at {Address}")]
+    private static partial void LogRedis(ILogger logger, string address);
+
+    [LoggerMessage(EventId = 4, EventName = "SampleKeys", Level = LogLevel.Warning,
+        Message = "{Environment} environment: the API and producer keys are the public samples from appsettings.Development.json (API key 'dev_api_key' for workspace 'ws_demo', producer key 'dev_producer_key'). Never use them outside development.")]
+    private static partial void LogSampleKeys(ILogger logger, string environment);
+}

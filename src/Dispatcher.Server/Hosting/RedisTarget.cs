@@ -1,0 +1,5 @@
+namespace Dispatcher.Server.Hosting;
+
+/// <summary>Which store the server talks to, for start-up logs and health.</summary>
+/// <param name="DataPath">The embedded store's data folder; null for an external Redis.</param>
+public sealed record RedisTarget(string Kind, string ConnectionString, string? DataPath);

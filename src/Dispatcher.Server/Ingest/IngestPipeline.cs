@@ -1,0 +1,88 @@
+using Dispatcher.Core.Events;
+using Dispatcher.Core.Webhooks;
+using Dispatcher.Protocol.V1;
+using Dispatcher.Redis.Ingest;
+using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace Dispatcher.Server.Ingest;
+
+/// <summary>
+/// One PublishRequest in, one PublishResponse out: validate each event on its own, fan the good
+/// ones out to their workspace's subscribed webhooks, make them durable, then acknowledge.
+/// Throws (and acknowledges nothing) when Redis cannot take the writes.
+/// </summary>
+public sealed class IngestPipeline(
+    WebhookStore webhooks, IngestStore store, PartitionSignals signals, IOptions<DispatcherOptions> options, TimeProvider time)
+{
+    public async Task<PublishResponse> ProcessAsync(PublishRequest request)
+    {
+        var ingest = options.Value.Ingest;
+        var now = time.GetUtcNow();
+        var acks = new EventAck[request.Events.Count];
+        var valid = new List<(int Index, StoredEvent Event)>(request.Events.Count);
+        for (int i = 0; i < request.Events.Count; i++)
+        {
+            var evt = request.Events[i];
+            var rejection = EventValidator.Validate(evt.Id, evt.WorkspaceId, evt.Type, evt.Data.Span, ingest.MaxEventBytes);
+            if (rejection is not null)
+            {
+                acks[i] = Ack(evt, AckStatus.Rejected, rejection.Message, ToReason(rejection.Kind));
+                continue;
+            }
+            var createdAt = evt.CreatedAt is null ? now : evt.CreatedAt.ToDateTimeOffset();
+            valid.Add((i, new StoredEvent(evt.Id, evt.WorkspaceId, evt.Type, createdAt, evt.Data.Memory)));
+        }
+
+        if (valid.Count > 0)
+        {
+            var subscriptions = await LoadSubscriptionsAsync(valid.Select(v => v.Event.WorkspaceId));
+            var items = valid.Select(v => new IngestItem(
+                v.Event, subscriptions[v.Event.WorkspaceId].Where(w => w.IsSubscribedTo(v.Event.Type)).ToList())).ToList();
+            var touched = new HashSet<int>();
+            var outcomes = await store.WriteAsync(items, now, ingest.DedupeWindow, touched);
+            for (int k = 0; k < valid.Count; k++)
+            {
+                var evt = request.Events[valid[k].Index];
+                acks[valid[k].Index] = outcomes[k] == IngestOutcome.Accepted
+                    ? Ack(evt, AckStatus.Accepted, "", RejectReason.Unspecified)
+                    : Ack(evt, AckStatus.Duplicate, "already accepted within the dedupe window", RejectReason.Unspecified);
+            }
+            signals.Notify(touched);
+        }
+
+        var response = new PublishResponse();
+        response.Acks.AddRange(acks);
+        return response;
+    }
+
+    private async Task<Dictionary<string, IReadOnlyList<Webhook>>> LoadSubscriptionsAsync(IEnumerable<string> workspaces)
+    {
+        var distinct = workspaces.Distinct(StringComparer.Ordinal).ToList();
+        var lists = await Task.WhenAll(distinct.Select(webhooks.ListAsync));
+        return distinct.Zip(lists).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
+
+    private static EventAck Ack(Event evt, AckStatus status, string message, RejectReason reason) => new()
+    {
+        Id = evt.Id,
+        WorkspaceId = evt.WorkspaceId,
+        Status = status,
+        Reason = reason,
+        Message = message,
+    };
+
+    private static RejectReason ToReason(RejectionKind kind) => kind switch
+    {
+        RejectionKind.MissingId => RejectReason.MissingId,
+        RejectionKind.InvalidId => RejectReason.InvalidId,
+        RejectionKind.MissingWorkspace => RejectReason.MissingWorkspace,
+        RejectionKind.InvalidWorkspace => RejectReason.InvalidWorkspace,
+        RejectionKind.UnknownEventType => RejectReason.UnknownEventType,
+        RejectionKind.InvalidData => RejectReason.InvalidData,
+        RejectionKind.PayloadTooLarge => RejectReason.PayloadTooLarge,
+        _ => RejectReason.Unspecified,
+    };
+}
