@@ -55,6 +55,12 @@ public sealed partial class PartitionPump(
                 LogRedisError(logger, partition, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+            catch (Exception ex)
+            {
+                // A bug must not silently stop a partition: log it loudly and keep pumping.
+                LogPumpFailed(logger, partition, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
@@ -107,6 +113,10 @@ public sealed partial class PartitionPump(
     [LoggerMessage(EventId = 2001, EventName = "PartitionRedisError", Level = LogLevel.Warning,
         Message = "Partition {Partition} could not reach Redis; retrying in 1 s")]
     private static partial void LogRedisError(ILogger logger, int partition, Exception exception);
+
+    [LoggerMessage(EventId = 2003, EventName = "PumpFailed", Level = LogLevel.Error,
+        Message = "Partition {Partition} pump failed; retrying in 1 s")]
+    private static partial void LogPumpFailed(ILogger logger, int partition, Exception exception);
 
     [LoggerMessage(EventId = 2002, EventName = "DeliveryFailed", Level = LogLevel.Information,
         Message = "Delivery {DeliveryId} to webhook {WebhookId} failed after {Attempts} attempts: {Reason}")]

@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using Dispatcher.Client.Publishing;
+using Dispatcher.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatcher.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The real Dispatcher server, in this process, on Kestrel at 127.0.0.1:0 for both REST and
+/// gRPC, against a real Redis (or the embedded store), with its own key prefix.
+/// </summary>
+public sealed class DispatcherTestServer : IAsyncDisposable
+{
+    public const string ProducerKey = "test_producer_key";
+    public const string ApiKey = "test_api_key_a";
+    public const string Workspace = "ws_a";
+    public const string OtherApiKey = "test_api_key_b";
+    public const string OtherWorkspace = "ws_b";
+
+    private readonly WebApplication _app;
+    private readonly List<HttpClient> _clients = [];
+
+    private DispatcherTestServer(WebApplication app, string prefix, TestLoggerProvider logs)
+    {
+        _app = app;
+        Prefix = prefix;
+        Logs = logs;
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
+        Http = endpoints.Http;
+        Grpc = endpoints.Grpc;
+    }
+
+    public string Prefix { get; }
+
+    public Uri Http { get; }
+
+    public Uri Grpc { get; }
+
+    public TestLoggerProvider Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="redis">The Redis to use; null starts the embedded store.</param>
+    /// <param name="settings">Extra configuration (e.g. <c>Dispatcher:Delivery:RetrySchedule:0</c>).</param>
+    /// <param name="time">A fake clock for schedules; the system clock when null.</param>
+    public static async Task<DispatcherTestServer> StartAsync(
+        RedisServerFixture? redis, ITestOutputHelper? output, IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null, string? prefix = null)
+    {
+        prefix ??= RedisServerFixture.NewPrefix();
+        var config = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["ConnectionStrings:Redis"] = redis?.ConnectionString,
+            ["Dispatcher:Redis:KeyPrefix"] = prefix,
+            ["Dispatcher:ProducerKeys:0"] = ProducerKey,
+            ["Dispatcher:ApiKeys:0:Key"] = ApiKey,
+            ["Dispatcher:ApiKeys:0:Workspace"] = Workspace,
+            ["Dispatcher:ApiKeys:1:Key"] = OtherApiKey,
+            ["Dispatcher:ApiKeys:1:Workspace"] = OtherWorkspace,
+            ["Dispatcher:Endpoints:AllowLocal"] = "true",
+            ["Dispatcher:Partitions:Count"] = "8",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+        var logs = new TestLoggerProvider(output);
+        var app = DispatcherHost.Build(["--environment", "Testing"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
+        await app.StartAsync();
+        return new DispatcherTestServer(app, prefix, logs);
+    }
+
+    /// <summary>A REST client authenticated as <paramref name="apiKey"/>'s workspace.</summary>
+    public HttpClient Api(string apiKey = ApiKey)
+    {
+        var client = new HttpClient { BaseAddress = Http, Timeout = TimeSpan.FromSeconds(15) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        _clients.Add(client);
+        return client;
+    }
+
+    public DispatcherPublisher Publisher(string producerKey = ProducerKey) =>
+        new(new PublisherOptions { Address = Grpc, ProducerKey = producerKey });
+
+    public async ValueTask DisposeAsync()
+    {
+        _clients.ForEach(c => c.Dispose());
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatcher.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// A real Kestrel webhook receiver on 127.0.0.1:0. It records every request and answers with
+/// whatever <see cref="Respond"/> says (200 by default).
+/// </summary>
+public sealed class TestReceiver : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
+    private readonly WebApplication _app;
+    private readonly Channel<ReceivedRequest> _arrivals = Channel.CreateUnbounded<ReceivedRequest>();
+    private readonly List<ReceivedRequest> _all = [];
+
+    private TestReceiver(WebApplication app) => _app = app;
+
+    /// <summary>Decides the status code for each request; may await (e.g. to hang).</summary>
+    public Func<ReceivedRequest, CancellationToken, Task<int>> Respond { get; set; } = (_, _) => Task.FromResult(200);
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri Url(string path = "/hook") => new(BaseAddress, path);
+
+    public IReadOnlyList<ReceivedRequest> All
+    {
+        get
+        {
+            lock (_all)
+            {
+                return [.. _all];
+            }
+        }
+    }
+
+    public static async Task<TestReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        // The server's appsettings.json sits in this folder too; its Kestrel endpoints are not ours.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new TestReceiver(app);
+        app.Map("/{**path}", receiver.HandleAsync);
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.BaseAddress = new Uri(address);
+        return receiver;
+    }
+
+    /// <summary>Waits for the next request to arrive (not one already taken).</summary>
+    public async Task<ReceivedRequest> NextAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? DefaultWait);
+        try
+        {
+            return await _arrivals.Reader.ReadAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the receiver expected a request within {(timeout ?? DefaultWait).TotalSeconds} s; it has had {All.Count}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var request = new ReceivedRequest(context.Request.Path + context.Request.QueryString, headers, buffer.ToArray(), DateTimeOffset.UtcNow);
+        lock (_all)
+        {
+            _all.Add(request);
+        }
+        _arrivals.Writer.TryWrite(request);
+        context.Response.StatusCode = await Respond(request, context.RequestAborted);
+    }
+}
