@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Dispatcher.Core.Events;
 
@@ -60,6 +61,11 @@ public static class EventValidator
 
     private static bool IsJsonObject(ReadOnlySpan<byte> data)
     {
+        // Utf8JsonReader does not check the bytes inside strings; receivers would choke on them.
+        if (!Utf8.IsValid(data))
+        {
+            return false;
+        }
         try
         {
             var reader = new Utf8JsonReader(data, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });

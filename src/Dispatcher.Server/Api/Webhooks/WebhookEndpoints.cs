@@ -59,9 +59,11 @@ public static class WebhookEndpoints
             return ApiError.BadRequest("INVALID_SECRET", $"secret must be \"auto\" or at least {MinSecretLength} characters");
         }
 
+        // Milliseconds: what Redis keeps, so create and a later GET show the same time.
+        var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var webhook = new Webhook(
             WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint, events.Distinct(StringComparer.Ordinal).ToList(),
-            secret, time.GetUtcNow());
+            secret, createdAt);
         await store.CreateAsync(webhook);
         return Results.Json(WebhookResponse.From(webhook, includeSecret: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
