@@ -1,15 +1,17 @@
+using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 try
 {
     var app = DispatcherHost.Build(args);
+    // Validate before the host starts, so a bad setting is reported by us in one line, not by the host's logger.
+    _ = app.Services.GetRequiredService<IOptions<DispatcherOptions>>().Value;
     await app.RunAsync();
     return 0;
 }
 catch (OptionsValidationException ex)
 {
-    // One clear line per bad setting, not a stack trace.
     foreach (string failure in ex.Failures)
     {
         Console.Error.WriteLine($"Dispatcher cannot start: {failure}");

@@ -40,8 +40,12 @@ public sealed partial class PartitionPump(
                 if (due.Length == 0)
                 {
                     var next = await schedule.NextDueAsync(partition);
-                    var wait = next is { } at ? Clamp(at - now, delivery.IdlePoll) : delivery.IdlePoll;
-                    await signals.WaitAsync(partition, wait, time, stopping);
+                    // Read the clock again: time may have moved while Redis answered.
+                    var wait = next is { } at ? Clamp(at - time.GetUtcNow(), delivery.IdlePoll) : delivery.IdlePoll;
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await signals.WaitAsync(partition, wait, time, stopping);
+                    }
                     continue;
                 }
                 await Task.WhenAll(due.Select(webhookId => DeliverAsync(partition, webhookId, now, stopping)));
@@ -97,11 +101,13 @@ public sealed partial class PartitionPump(
         var delay = _retries.DelayAfter(attempts);
         if (delay is null)
         {
-            LogDeliveryFailed(logger, delivery.DeliveryId, delivery.WebhookId, attempts, Describe(result));
             await schedule.SettleAsync(partition, delivery, Settlement.Failed);
+            LogDeliveryFailed(logger, delivery.DeliveryId, delivery.WebhookId, attempts, Describe(result));
             return;
         }
-        await schedule.SettleAsync(partition, delivery, Settlement.Retry, time.GetUtcNow() + delay.Value);
+        var due = time.GetUtcNow() + delay.Value;
+        await schedule.SettleAsync(partition, delivery, Settlement.Retry, due);
+        LogRetryScheduled(logger, delivery.DeliveryId, delivery.WebhookId, attempts, Describe(result), due);
     }
 
     private static string Describe(DeliveryResult result) =>
@@ -113,6 +119,10 @@ public sealed partial class PartitionPump(
     [LoggerMessage(EventId = 2001, EventName = "PartitionRedisError", Level = LogLevel.Warning,
         Message = "Partition {Partition} could not reach Redis; retrying in 1 s")]
     private static partial void LogRedisError(ILogger logger, int partition, Exception exception);
+
+    [LoggerMessage(EventId = 2004, EventName = "RetryScheduled", Level = LogLevel.Debug,
+        Message = "Delivery {DeliveryId} to webhook {WebhookId}: attempt {Attempts} failed ({Reason}); next attempt at {Due:o}")]
+    private static partial void LogRetryScheduled(ILogger logger, string deliveryId, string webhookId, int attempts, string reason, DateTimeOffset due);
 
     [LoggerMessage(EventId = 2003, EventName = "PumpFailed", Level = LogLevel.Error,
         Message = "Partition {Partition} pump failed; retrying in 1 s")]

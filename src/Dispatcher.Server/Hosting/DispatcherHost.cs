@@ -51,6 +51,11 @@ public static partial class DispatcherHost
         builder.Services.AddAuthorization();
 
         var app = builder.Build();
+        if (app.Services.GetService<EmbeddedGarnet>() is { } embedded)
+        {
+            // Registered as an instance, so the container would not dispose it: stop it with the host.
+            app.Lifetime.ApplicationStopped.Register(embedded.Dispose);
+        }
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<EventIngestService>();

@@ -66,6 +66,8 @@ public sealed class DispatcherTestServer : IAsyncDisposable
             ["Dispatcher:ApiKeys:1:Workspace"] = OtherWorkspace,
             ["Dispatcher:Endpoints:AllowLocal"] = "true",
             ["Dispatcher:Partitions:Count"] = "8",
+            // Tests wait on the pumps' debug events (e.g. a retry being scheduled) instead of sleeping.
+            ["Logging:LogLevel:Dispatcher.Server.Delivery"] = "Debug",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -69,7 +69,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new List<string>();
         var psi = new ProcessStartInfo(RedisServerPath(),
-            $"--port {Port} --bind 127.0.0.1 --dir {_dataDir} --appendonly yes --appendfsync everysec --save \"\" --protected-mode no")
+            $"--port {Port} --bind 127.0.0.1 --dir {_dataDir} --appendonly yes --appendfsync always --save \"\" --protected-mode no")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -8,7 +8,35 @@ public sealed class TestLoggerProvider(ITestOutputHelper? output) : ILoggerProvi
 {
     public ConcurrentQueue<(LogLevel Level, string Category, EventId Id, string Message)> Entries { get; } = new();
 
+    private readonly List<(string EventName, int Occurrences, TaskCompletionSource<string> Seen)> _waiters = [];
+
     public ILogger CreateLogger(string categoryName) => new TestLogger(this, categoryName);
+
+    /// <summary>
+    /// Completes when <paramref name="eventName"/> has been logged <paramref name="occurrences"/> times
+    /// (counting what was logged before the call); returns the message of that occurrence.
+    /// </summary>
+    public async Task<string> WaitForAsync(string eventName, int occurrences = 1, TimeSpan? timeout = null)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            var matching = Entries.Where(e => e.Id.Name == eventName).ToList();
+            if (matching.Count >= occurrences)
+            {
+                return matching[occurrences - 1].Message;
+            }
+            _waiters.Add((eventName, occurrences, seen));
+        }
+        try
+        {
+            return await seen.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"expected the server to log {eventName} {occurrences} time(s)");
+        }
+    }
 
     public void Dispose()
     {
@@ -16,7 +44,18 @@ public sealed class TestLoggerProvider(ITestOutputHelper? output) : ILoggerProvi
 
     private void Write(LogLevel level, string category, EventId id, string message, Exception? exception)
     {
-        Entries.Enqueue((level, category, id, message));
+        lock (_waiters)
+        {
+            Entries.Enqueue((level, category, id, message));
+            if (_waiters.Any(w => w.EventName == id.Name))
+            {
+                int count = Entries.Count(e => e.Id.Name == id.Name);
+                foreach (var waiter in _waiters.Where(w => w.EventName == id.Name && w.Occurrences == count))
+                {
+                    waiter.Seen.TrySetResult(message);
+                }
+            }
+        }
         try
         {
             output?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {level} {category}[{id.Name ?? id.Id.ToString()}] {message}{(exception is null ? "" : "\n" + exception)}");
@@ -31,7 +70,7 @@ public sealed class TestLoggerProvider(ITestOutputHelper? output) : ILoggerProvi
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Dispatcher.FunctionalTests.Infrastructure;
+
+namespace Dispatcher.FunctionalTests.Hosting;
+
+/// <summary>The server as an operator starts it: a real process, its exit code and what it prints.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class StartupTests(RedisServerFixture redis)
+{
+    [Fact]
+    public async Task Production_without_keys_refuses_to_start_with_one_clear_line_per_setting()
+    {
+        var (exitCode, stdout, stderr) = await RunServerAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        });
+
+        Assert.Equal(2, exitCode);
+        string[] lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("Dispatcher cannot start: Dispatcher:ProducerKeys is empty", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Dispatcher cannot start: Dispatcher:ApiKeys is empty", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", stdout + stderr);
+    }
+
+    [Fact]
+    public async Task A_bad_setting_names_itself()
+    {
+        var (exitCode, _, stderr) = await RunServerAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Dispatcher__ProducerKeys__0"] = "producer_key_1",
+            ["Dispatcher__ApiKeys__0__Key"] = "api_key_0001",
+            ["Dispatcher__ApiKeys__0__Workspace"] = "ws_1",
+            ["Dispatcher__Delivery__ClaimTimeout"] = "00:00:05",
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(
+            "Dispatcher cannot start: Dispatcher:Delivery:ClaimTimeout must be longer than Dispatcher:Delivery:RequestTimeout, or a slow attempt would be sent twice",
+            stderr.Trim());
+    }
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunServerAsync(Dictionary<string, string> environment)
+    {
+        var psi = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        psi.Environment["ConnectionStrings__Redis"] = redis.ConnectionString;
+        psi.Environment["Kestrel__Endpoints__Http__Url"] = "http://127.0.0.1:0";
+        psi.Environment["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+        {
+            psi.Environment[key] = value;
+        }
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the server was expected to refuse to start, but it kept running: " + await stdout);
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
