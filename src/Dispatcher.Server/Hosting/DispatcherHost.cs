@@ -46,9 +46,11 @@ public static partial class DispatcherHost
         builder.Services.AddGrpc(o => o.Interceptors.Add<ProducerKeyInterceptor>());
         builder.Services.AddSingleton<ProducerKeyInterceptor>();
 
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // No default scheme: only the REST endpoints (policy "ApiKey") look at API keys; gRPC has its own.
+        builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(ApiKeyAuthenticationHandler.SchemeName, policy =>
+            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
 
         var app = builder.Build();
         if (app.Services.GetService<EmbeddedGarnet>() is { } embedded)

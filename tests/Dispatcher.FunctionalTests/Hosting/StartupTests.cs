@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Server.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dispatcher.FunctionalTests.Hosting;
 
@@ -39,6 +43,40 @@ public sealed class StartupTests(RedisServerFixture redis)
         Assert.Equal(
             "Dispatcher cannot start: Dispatcher:Delivery:ClaimTimeout must be longer than Dispatcher:Delivery:RequestTimeout, or a slow attempt would be sent twice",
             stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Development_runs_with_no_configuration_on_the_sample_keys_and_says_so()
+    {
+        var logs = new TestLoggerProvider(null);
+        var app = DispatcherHost.Build(["--environment", "Development"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
+                ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+                ["ConnectionStrings:Redis"] = redis.ConnectionString,
+                ["Dispatcher:Redis:KeyPrefix"] = RedisServerFixture.NewPrefix(),
+            });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+        });
+        await app.StartAsync();
+        try
+        {
+            string line = await logs.WaitForAsync("SampleKeys");
+            Assert.Contains("dev_api_key", line);
+            using var client = new HttpClient { BaseAddress = app.Services.GetRequiredService<ServerEndpoints>().Http };
+            client.DefaultRequestHeaders.Add("X-API-Key", "dev_api_key");
+            var (status, _) = await client.SendJsonAsync(HttpMethod.Post, "/v1/webhooks",
+                new { endpoint = "http://127.0.0.1:9000/hook", events = new[] { "link.clicked" } });
+            Assert.Equal(System.Net.HttpStatusCode.Created, status);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunServerAsync(Dictionary<string, string> environment)

@@ -17,7 +17,7 @@ public static class WebhookEndpoints
 
     public static void MapWebhooks(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/webhooks").RequireAuthorization();
+        var group = routes.MapGroup("/v1/webhooks").RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
         group.MapPost("", CreateAsync);
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
