@@ -15,6 +15,21 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Sustained deliveries per second per webhook (every attempt counts). Default 50.</summary>
+    public int RatePerSecond { get; set; } = 50;
+
+    /// <summary>Extra deliveries a webhook may receive at once on top of the sustained rate. Default 10.</summary>
+    public int Burst { get; set; } = 10;
+
+    /// <summary>Attempts in flight at once per webhook, so one slow answer does not stall its rate. Default 4.</summary>
+    public int ConcurrencyPerEndpoint { get; set; } = 4;
+
+    /// <summary>
+    /// Claimed deliveries a webhook's channel holds. Small: the backlog waits in Redis, and what is
+    /// claimed must be sent before its claim deadline. Default 16.
+    /// </summary>
+    public int EndpointQueueCapacity { get; set; } = 16;
+
     /// <summary>How often an idle partition looks for due work it was not told about. Default 1 s.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -52,10 +52,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Delivery:RequestTimeout must be positive");
         }
-        if (options.Delivery.ClaimTimeout <= options.Delivery.RequestTimeout)
-        {
-            errors.Add("Dispatcher:Delivery:ClaimTimeout must be longer than Dispatcher:Delivery:RequestTimeout, or a slow attempt would be sent twice");
-        }
+        ValidateDeliveryLimits(options.Delivery, errors);
         if (options.Delivery.RetrySchedule.Any(s => s <= 0))
         {
             errors.Add("Dispatcher:Delivery:RetrySchedule: every delay must be a positive number of seconds");
@@ -69,5 +66,37 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
             errors.Add("Dispatcher:Redis:KeyPrefix must be non-empty and contain no '{'");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateDeliveryLimits(DeliveryOptions delivery, List<string> errors)
+    {
+        if (delivery.RatePerSecond is < 1 or > 10_000)
+        {
+            errors.Add("Dispatcher:Delivery:RatePerSecond must be between 1 and 10000");
+        }
+        if (delivery.Burst is < 1 or > 10_000)
+        {
+            errors.Add("Dispatcher:Delivery:Burst must be between 1 and 10000");
+        }
+        if (delivery.ConcurrencyPerEndpoint is < 1 or > 256)
+        {
+            errors.Add("Dispatcher:Delivery:ConcurrencyPerEndpoint must be between 1 and 256");
+        }
+        if (delivery.EndpointQueueCapacity is < 1 or > 4096)
+        {
+            errors.Add("Dispatcher:Delivery:EndpointQueueCapacity must be between 1 and 4096");
+        }
+        if (delivery.ConcurrencyPerEndpoint < 1 || delivery.RequestTimeout <= TimeSpan.Zero)
+        {
+            return;
+        }
+        // Everything in an endpoint's channel is claimed: even if every attempt runs to its timeout,
+        // the last one must start before its claim expires, or it would be sent twice.
+        int rounds = (delivery.EndpointQueueCapacity + delivery.ConcurrencyPerEndpoint - 1) / delivery.ConcurrencyPerEndpoint;
+        var worstCase = delivery.RequestTimeout * (rounds + 1);
+        if (delivery.ClaimTimeout <= worstCase)
+        {
+            errors.Add($"Dispatcher:Delivery:ClaimTimeout must be longer than {worstCase.TotalSeconds:0.###} s (RequestTimeout × (EndpointQueueCapacity / ConcurrencyPerEndpoint + 1)), or a slow endpoint's deliveries would be sent twice");
+        }
     }
 }

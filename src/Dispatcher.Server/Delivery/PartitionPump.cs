@@ -1,5 +1,3 @@
-using Dispatcher.Core.Delivery;
-using Dispatcher.Core.Retries;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
@@ -9,109 +7,117 @@ using StackExchange.Redis;
 namespace Dispatcher.Server.Delivery;
 
 /// <summary>
-/// Delivers one partition's due work: finds the webhooks with something due, claims a batch of
-/// each (so a crash re-delivers rather than loses), sends, and settles every claim in Redis.
+/// Moves one partition's due work from Redis into its endpoints' bounded channels: for each
+/// webhook with something due it claims only as many deliveries as that webhook's channel has
+/// room for, so the backlog stays in Redis and a full endpoint never blocks another.
 /// </summary>
 public sealed partial class PartitionPump(
+    int partition,
     ScheduleStore schedule,
     WebhookStore webhooks,
-    DeliveryAttempt attempt,
+    DeliveryProcessor processor,
     PartitionSignals signals,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
     ILogger<PartitionPump> logger)
 {
-    private const int WebhooksPerRound = 64;
-    private const int DeliveriesPerClaim = 16;
+    private const int WebhooksPerRound = 256;
+    private const int MaxClaim = 16;
+    private readonly Dictionary<string, EndpointWorker> _workers = new(StringComparer.Ordinal);
 
-    private readonly RetrySchedule _retries = options.Value.Delivery.RetrySchedule.Count > 0
-        ? RetrySchedule.FromSeconds([.. options.Value.Delivery.RetrySchedule])
-        : RetrySchedule.Default;
-
-    public async Task RunAsync(int partition, CancellationToken stopping)
+    public async Task RunAsync(CancellationToken stopping)
     {
         var delivery = options.Value.Delivery;
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            try
+            while (!stopping.IsCancellationRequested)
             {
-                var now = time.GetUtcNow();
-                string[] due = await schedule.DueWebhooksAsync(partition, now, WebhooksPerRound);
-                if (due.Length == 0)
+                try
                 {
-                    var next = await schedule.NextDueAsync(partition);
+                    var now = time.GetUtcNow();
+                    string[] due = await schedule.DueWebhooksAsync(partition, now, WebhooksPerRound);
+                    int claimed = due.Length == 0 ? 0 : (await Task.WhenAll(due.Select(id => FillAsync(id, now, stopping)))).Sum();
+                    if (claimed > 0)
+                    {
+                        continue;
+                    }
+                    // Nothing claimable: either nothing is due (sleep until the next due time) or every
+                    // due endpoint's channel is full (sleep until a sender frees a slot and signals).
+                    var next = due.Length == 0 ? await schedule.NextDueAsync(partition) : null;
                     // Read the clock again: time may have moved while Redis answered.
                     var wait = next is { } at ? Clamp(at - time.GetUtcNow(), delivery.IdlePoll) : delivery.IdlePoll;
                     if (wait > TimeSpan.Zero)
                     {
                         await signals.WaitAsync(partition, wait, time, stopping);
                     }
-                    continue;
                 }
-                await Task.WhenAll(due.Select(webhookId => DeliverAsync(partition, webhookId, now, stopping)));
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    LogRedisError(logger, partition, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+                catch (Exception ex)
+                {
+                    // A bug must not silently stop a partition: log it loudly and keep pumping.
+                    LogPumpFailed(logger, partition, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                LogRedisError(logger, partition, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            catch (Exception ex)
-            {
-                // A bug must not silently stop a partition: log it loudly and keep pumping.
-                LogPumpFailed(logger, partition, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+        }
+        finally
+        {
+            await Task.WhenAll(_workers.Values.Select(w => w.CompleteAsync()));
         }
     }
 
-    private async Task DeliverAsync(int partition, string webhookId, DateTimeOffset now, CancellationToken stopping)
+    /// <summary>Claims into the webhook's free slots; returns how many were claimed.</summary>
+    private async Task<int> FillAsync(string webhookId, DateTimeOffset now, CancellationToken stopping)
     {
-        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + options.Value.Delivery.ClaimTimeout, DeliveriesPerClaim);
+        var worker = WorkerFor(webhookId, stopping);
+        int free = Math.Min(worker.FreeSlots, MaxClaim);
+        if (free <= 0)
+        {
+            return 0;
+        }
+        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + options.Value.Delivery.ClaimTimeout, free);
         if (claimed.Count == 0)
         {
-            return;
+            return 0;
         }
         var webhook = await webhooks.GetAsync(claimed[0].Event.WorkspaceId, webhookId);
         if (webhook is null)
         {
             // Deleted after these were queued: its work goes with it.
             await schedule.DropAsync(partition, webhookId);
-            return;
+            return 0;
         }
-        // One endpoint's deliveries go one after another, in due order.
         foreach (var delivery in claimed)
         {
-            var result = await attempt.SendAsync(webhook, delivery, stopping);
-            await SettleAsync(partition, delivery, result);
+            // Cannot fail: only this loop writes, and it claimed no more than the free slots.
+            worker.TryEnqueue(new QueuedDelivery(partition, webhook, delivery));
         }
+        return claimed.Count;
     }
 
-    private async Task SettleAsync(int partition, ClaimedDelivery delivery, DeliveryResult result)
+    private EndpointWorker WorkerFor(string webhookId, CancellationToken stopping)
     {
-        int attempts = delivery.AttemptsMade + 1;
-        if (result.IsSuccess)
+        // Only the pump's loop touches the dictionary (FillAsync calls run concurrently but are
+        // started from the loop's thread before their first await).
+        lock (_workers)
         {
-            await schedule.SettleAsync(partition, delivery, Settlement.Done);
-            return;
+            if (!_workers.TryGetValue(webhookId, out var worker))
+            {
+                var delivery = options.Value.Delivery;
+                worker = new EndpointWorker(delivery.EndpointQueueCapacity, delivery.ConcurrencyPerEndpoint, processor.ProcessAsync, stopping);
+                _workers.Add(webhookId, worker);
+            }
+            return worker;
         }
-        var delay = _retries.DelayAfter(attempts);
-        if (delay is null)
-        {
-            await schedule.SettleAsync(partition, delivery, Settlement.Failed);
-            LogDeliveryFailed(logger, delivery.DeliveryId, delivery.WebhookId, attempts, Describe(result));
-            return;
-        }
-        var due = time.GetUtcNow() + delay.Value;
-        await schedule.SettleAsync(partition, delivery, Settlement.Retry, due);
-        LogRetryScheduled(logger, delivery.DeliveryId, delivery.WebhookId, attempts, Describe(result), due);
     }
-
-    private static string Describe(DeliveryResult result) =>
-        result.Kind == DeliveryResultKind.HttpStatus ? $"HTTP {result.StatusCode}" : result.Error ?? result.Kind.ToString();
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan max) =>
         value < TimeSpan.Zero ? TimeSpan.Zero : value > max ? max : value;
@@ -120,15 +126,7 @@ public sealed partial class PartitionPump(
         Message = "Partition {Partition} could not reach Redis; retrying in 1 s")]
     private static partial void LogRedisError(ILogger logger, int partition, Exception exception);
 
-    [LoggerMessage(EventId = 2004, EventName = "RetryScheduled", Level = LogLevel.Debug,
-        Message = "Delivery {DeliveryId} to webhook {WebhookId}: attempt {Attempts} failed ({Reason}); next attempt at {Due:o}")]
-    private static partial void LogRetryScheduled(ILogger logger, string deliveryId, string webhookId, int attempts, string reason, DateTimeOffset due);
-
     [LoggerMessage(EventId = 2003, EventName = "PumpFailed", Level = LogLevel.Error,
         Message = "Partition {Partition} pump failed; retrying in 1 s")]
     private static partial void LogPumpFailed(ILogger logger, int partition, Exception exception);
-
-    [LoggerMessage(EventId = 2002, EventName = "DeliveryFailed", Level = LogLevel.Information,
-        Message = "Delivery {DeliveryId} to webhook {WebhookId} failed after {Attempts} attempts: {Reason}")]
-    private static partial void LogDeliveryFailed(ILogger logger, string deliveryId, string webhookId, int attempts, string reason);
 }

@@ -98,7 +98,8 @@ public static partial class DispatcherHost
         services.AddSingleton(sp => new HttpMessageInvoker(OutboundHandlerFactory.Create(sp.GetRequiredService<OutboundHttpOptions>())));
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DeliveryAttempt>();
-        services.AddSingleton<PartitionPump>();
+        services.AddSingleton<EndpointRateLimiter>();
+        services.AddSingleton<DeliveryProcessor>();
         services.AddHostedService<DeliveryService>();
     }
 

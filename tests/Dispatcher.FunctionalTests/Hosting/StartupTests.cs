@@ -41,7 +41,7 @@ public sealed class StartupTests(RedisServerFixture redis)
 
         Assert.Equal(2, exitCode);
         Assert.Equal(
-            "Dispatcher cannot start: Dispatcher:Delivery:ClaimTimeout must be longer than Dispatcher:Delivery:RequestTimeout, or a slow attempt would be sent twice",
+            "Dispatcher cannot start: Dispatcher:Delivery:ClaimTimeout must be longer than 50 s (RequestTimeout × (EndpointQueueCapacity / ConcurrencyPerEndpoint + 1)), or a slow endpoint's deliveries would be sent twice",
             stderr.Trim());
     }
 

@@ -1,0 +1,7 @@
+using Dispatcher.Core.Webhooks;
+using Dispatcher.Redis.Schedule;
+
+namespace Dispatcher.Server.Delivery;
+
+/// <summary>A claimed delivery waiting in its endpoint's channel, with the webhook it goes to.</summary>
+public sealed record QueuedDelivery(int Partition, Webhook Webhook, ClaimedDelivery Claim);

@@ -1,0 +1,116 @@
+using Dispatcher.Client.Publishing;
+using Dispatcher.FunctionalTests.Infrastructure;
+
+namespace Dispatcher.FunctionalTests.Delivery;
+
+/// <summary>
+/// The cap, measured at real receivers on the real clock (the BCL token bucket reads one).
+/// Tolerance: arrivals may bunch by network and scheduling jitter, so each window of T seconds is
+/// allowed burst + rate × (T + 50 ms) deliveries.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class RateLimitTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    private const int Rate = 50;
+    private const int Burst = 10;
+    private static readonly TimeSpan Jitter = TimeSpan.FromMilliseconds(50);
+
+    [Fact]
+    public async Task An_overloaded_webhook_stays_within_its_bound_and_sustains_at_least_90_percent_of_its_rate()
+    {
+        const int events = 250; // 5× what the webhook may take in its first second
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        await server.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+
+        await PublishAsync(publisher, "rate", events);
+        var arrivals = await ReceiveAsync(receiver, events);
+
+        AssertWithinBound(arrivals);
+        AssertSustains(arrivals);
+    }
+
+    [Fact]
+    public async Task A_hanging_endpoint_does_not_slow_another_in_the_same_partition()
+    {
+        const int events = 150;
+        await using var hanging = await TestReceiver.StartAsync();
+        var release = new TaskCompletionSource();
+        hanging.Respond = async (_, aborted) =>
+        {
+            await release.Task.WaitAsync(aborted);
+            return 200;
+        };
+        await using var healthy = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, new Dictionary<string, string?>
+        {
+            ["Dispatcher:Partitions:Count"] = "1",
+            ["Dispatcher:Delivery:RequestTimeout"] = "00:00:05",
+        });
+        var api = server.Api();
+        await api.CreateWebhookAsync(hanging.Url(), "link.clicked");
+        await api.CreateWebhookAsync(healthy.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+
+        try
+        {
+            await PublishAsync(publisher, "hang", events);
+            var arrivals = await ReceiveAsync(healthy, events);
+
+            AssertSustains(arrivals);
+            // The hanging endpoint holds at most its own senders.
+            Assert.InRange(hanging.All.Count, 1, 4);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+    }
+
+    private static async Task PublishAsync(DispatcherPublisher publisher, string prefix, int count)
+    {
+        var acks = await Task.WhenAll(Enumerable.Range(0, count).Select(i => publisher.PublishAsync(TestEvents.Create($"evt_{prefix}_{i}"))));
+        Assert.All(acks, a => Assert.Equal(PublishStatus.Accepted, a.Status));
+    }
+
+    private static async Task<DateTimeOffset[]> ReceiveAsync(TestReceiver receiver, int count)
+    {
+        var arrivals = new DateTimeOffset[count];
+        for (int i = 0; i < count; i++)
+        {
+            arrivals[i] = (await receiver.NextAsync(TimeSpan.FromSeconds(20))).ReceivedAt;
+        }
+        Array.Sort(arrivals);
+        return arrivals;
+    }
+
+    private void AssertWithinBound(DateTimeOffset[] arrivals)
+    {
+        foreach (double seconds in new[] { 0.1, 0.25, 0.5, 1, 2, 4 })
+        {
+            var window = TimeSpan.FromSeconds(seconds);
+            int most = 0;
+            for (int start = 0, end = 0; start < arrivals.Length; start++)
+            {
+                while (end < arrivals.Length && arrivals[end] - arrivals[start] < window)
+                {
+                    end++;
+                }
+                most = Math.Max(most, end - start);
+            }
+            double bound = Burst + Rate * (window + Jitter).TotalSeconds;
+            output.WriteLine($"window {seconds} s: at most {most} deliveries (bound {bound:0.#})");
+            Assert.True(most <= bound, $"{most} deliveries within {seconds} s; the bound is {bound:0.#}");
+        }
+    }
+
+    private void AssertSustains(DateTimeOffset[] arrivals)
+    {
+        // After the burst is spent, the rest arrive at the sustained rate.
+        double seconds = (arrivals[^1] - arrivals[0]).TotalSeconds;
+        double rate = (arrivals.Length - Burst) / seconds;
+        output.WriteLine($"sustained {rate:0.#}/s over {seconds:0.##} s");
+        Assert.True(rate >= 0.9 * Rate, $"sustained only {rate:0.#}/s");
+    }
+}
