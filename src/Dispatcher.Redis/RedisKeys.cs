@@ -25,6 +25,12 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey QueueRecords(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:qr:{webhookId}";
 
+    /// <summary>Absent, "disabled", or the time (ms) until which the receiver asked us to wait.</summary>
+    public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{webhookId}";
+
+    /// <summary>The partition count this deployment started with; it may never change.</summary>
+    public RedisKey PartitionCount => $"{Prefix}:meta:partitions";
+
     /// <summary>The producer-facing dedupe marker for (workspace, event id).</summary>
     public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{workspaceId}:{eventId}";
 }

@@ -36,7 +36,7 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
             string? body = await ReadBoundedAsync(response.Content, linked.Token).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             var kind = status is >= 200 and <= 299 ? DeliveryResultKind.Success : DeliveryResultKind.HttpStatus;
-            return new(kind, status, time.GetElapsedTime(started), null, body);
+            return new(kind, status, time.GetElapsedTime(started), null, body, RetryAfter(response, time.GetUtcNow()));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -65,6 +65,13 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
         }
         return total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total);
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static string Describe(HttpRequestException ex)
     {

@@ -79,7 +79,7 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
     private Task EnqueueAsync(IDatabase db, IngestItem item, int partition, List<Webhook> targets, DateTimeOffset due, TimeSpan ttl)
     {
         var evt = item.Event;
-        var scriptKeys = new RedisKey[2 + 2 * targets.Count];
+        var scriptKeys = new RedisKey[2 + 3 * targets.Count];
         var args = new RedisValue[7 + 2 * targets.Count];
         scriptKeys[0] = keys.EventBody(partition, evt.WorkspaceId, evt.Id);
         scriptKeys[1] = keys.Ready(partition);
@@ -92,8 +92,9 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
         args[6] = evt.Data;
         for (int t = 0; t < targets.Count; t++)
         {
-            scriptKeys[2 + 2 * t] = keys.Queue(partition, targets[t].Id);
-            scriptKeys[3 + 2 * t] = keys.QueueRecords(partition, targets[t].Id);
+            scriptKeys[2 + 3 * t] = keys.Queue(partition, targets[t].Id);
+            scriptKeys[3 + 3 * t] = keys.QueueRecords(partition, targets[t].Id);
+            scriptKeys[4 + 3 * t] = keys.Hold(partition, targets[t].Id);
             args[7 + 2 * t] = targets[t].Id;
             args[8 + 2 * t] = WebhookIds.DeliveryId(evt.WorkspaceId, evt.Id, targets[t].Id);
         }

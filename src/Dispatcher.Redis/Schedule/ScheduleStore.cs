@@ -32,7 +32,7 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.Claim,
-            [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition)],
+            WebhookKeys(partition, webhookId),
             [now.ToUnixTimeMilliseconds(), deadline.ToUnixTimeMilliseconds(), max, webhookId]).ConfigureAwait(false))!;
         var claimed = new List<ClaimedDelivery>(result.Length - 1);
         string token = deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -50,26 +50,44 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         return claimed;
     }
 
-    /// <summary>Settles a claim; false when the claim had gone stale and nothing was changed.</summary>
-    public async Task<bool> SettleAsync(int partition, ClaimedDelivery delivery, Settlement settlement, DateTimeOffset? nextDue = null)
+    /// <summary>
+    /// Settles a claim; false when the claim had gone stale and nothing was changed.
+    /// <paramref name="at"/> is when the delivery is due again (retry, pause, release, disable).
+    /// </summary>
+    public async Task<bool> SettleAsync(int partition, ClaimedDelivery delivery, Settlement settlement, DateTimeOffset at = default)
     {
         string outcome = settlement switch
         {
             Settlement.Done => "done",
             Settlement.Retry => "retry",
-            _ => "failed",
+            Settlement.Failed => "failed",
+            Settlement.Pause => "pause",
+            Settlement.Release => "release",
+            _ => "disable",
         };
         var result = await Db.ScriptEvaluateAsync(
             LuaScripts.Settle,
-            [keys.Queue(partition, delivery.WebhookId), keys.QueueRecords(partition, delivery.WebhookId), keys.Ready(partition)],
-            [delivery.DeliveryId, delivery.ClaimToken, delivery.WebhookId, outcome, nextDue?.ToUnixTimeMilliseconds() ?? 0]).ConfigureAwait(false);
+            WebhookKeys(partition, delivery.WebhookId),
+            [delivery.DeliveryId, delivery.ClaimToken, delivery.WebhookId, outcome, at.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
         return (int)result == 1;
     }
 
+    /// <summary>Stops all deliveries to the webhook until <see cref="EnableAsync"/>; new work keeps queuing.</summary>
+    public Task DisableAsync(int partition, string webhookId) => HoldAsync(partition, webhookId, "disabled");
+
+    /// <summary>Lifts a disable or a pause: the webhook's queued work is due again.</summary>
+    public Task EnableAsync(int partition, string webhookId) => HoldAsync(partition, webhookId, "");
+
+    private Task HoldAsync(int partition, string webhookId, string hold) =>
+        Db.ScriptEvaluateAsync(
+            LuaScripts.Hold,
+            [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)],
+            [webhookId, hold]);
+
+    private RedisKey[] WebhookKeys(int partition, string webhookId) =>
+        [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)];
+
     /// <summary>Drops all of a webhook's pending work (the webhook was deleted).</summary>
     public Task DropAsync(int partition, string webhookId) =>
-        Db.ScriptEvaluateAsync(
-            LuaScripts.Drop,
-            [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition)],
-            [webhookId]);
+        Db.ScriptEvaluateAsync(LuaScripts.Drop, WebhookKeys(partition, webhookId), [webhookId]);
 }

@@ -11,6 +11,12 @@ internal static class LuaScripts
 
     public static string Drop { get; } = Load("drop");
 
+    public static string Hold { get; } = Load("hold");
+
+    public static string WebhookOutcome { get; } = Read("webhook_outcome");
+
+    public static string WebhookStatus { get; } = Read("webhook_status");
+
     private static string Load(string name) => Read("common") + "\n" + Read(name);
 
     private static string Read(string name)

@@ -1,10 +1,16 @@
 -- Claims up to ARGV[3] due deliveries of one webhook: each is re-scored to the claim deadline,
 -- so if this instance dies the delivery simply becomes due again then (at-least-once).
--- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index.
+-- Nothing is claimed while the webhook is disabled or paused.
+-- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold.
 -- ARGV[1] now (ms), ARGV[2] deadline (ms, also the claim token), ARGV[3] max, ARGV[4] webhook id.
 -- Returns { expired count, {delivery, attempts, id, workspace, type, created, data}, ... }.
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
 local out = { 0 }
+local until_ms = held_until(KEYS[4])
+if until_ms == nil or until_ms > tonumber(ARGV[1]) then
+  sync_head(KEYS[1], KEYS[3], KEYS[4], ARGV[4])
+  return out
+end
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
 for _, delivery in ipairs(due) do
   local rec = redis.call('HGET', KEYS[2], delivery)
   local body = false
@@ -24,5 +30,5 @@ for _, delivery in ipairs(due) do
     out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5] }
   end
 end
-sync_head(KEYS[1], KEYS[3], ARGV[4])
+sync_head(KEYS[1], KEYS[3], KEYS[4], ARGV[4])
 return out

@@ -1,5 +1,5 @@
 -- Drops a webhook's whole queue (the webhook was deleted).
--- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index; ARGV[1] webhook id.
-redis.call('DEL', KEYS[1], KEYS[2])
+-- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold; ARGV[1] webhook id.
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
 redis.call('ZREM', KEYS[3], ARGV[1])
 return 1

@@ -1,5 +1,5 @@
 -- Writes one event and its deliveries for the webhooks of ONE partition, atomically.
--- KEYS[1] event body, KEYS[2] partition ready index, then per webhook: queue, queue records.
+-- KEYS[1] event body, KEYS[2] partition ready index, then per webhook: queue, queue records, hold.
 -- ARGV[1] body ttl (s), ARGV[2] due (ms), ARGV[3..7] id, workspace, type, created (ms), data,
 -- then per webhook: webhook id, delivery id.
 -- The body doubles as the partition's idempotency marker: a producer's retry after a partial
@@ -9,11 +9,11 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
 end
 redis.call('HSET', KEYS[1], 'id', ARGV[3], 'ws', ARGV[4], 'type', ARGV[5], 'created', ARGV[6], 'data', ARGV[7])
 redis.call('EXPIRE', KEYS[1], ARGV[1])
-for i = 0, (#KEYS - 2) / 2 - 1 do
-  local queue, records = KEYS[3 + 2 * i], KEYS[4 + 2 * i]
+for i = 0, (#KEYS - 2) / 3 - 1 do
+  local queue, records, hold = KEYS[3 + 3 * i], KEYS[4 + 3 * i], KEYS[5 + 3 * i]
   local webhook, delivery = ARGV[8 + 2 * i], ARGV[9 + 2 * i]
   redis.call('HSET', records, delivery, '0 - ' .. KEYS[1])
   redis.call('ZADD', queue, ARGV[2], delivery)
-  sync_head(queue, KEYS[2], webhook)
+  sync_head(queue, KEYS[2], hold, webhook)
 end
 return 1

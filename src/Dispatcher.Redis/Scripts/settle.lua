@@ -1,8 +1,14 @@
 -- Records the outcome of a claimed attempt. Refused (returns 0) when the claim is no longer
 -- ours: it expired and the delivery was claimed again, or was removed meanwhile.
--- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index.
--- ARGV[1] delivery, ARGV[2] claim token, ARGV[3] webhook id,
--- ARGV[4] 'done' | 'retry' | 'failed', ARGV[5] next due (ms, for 'retry').
+-- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold.
+-- ARGV[1] delivery, ARGV[2] claim token, ARGV[3] webhook id, ARGV[4] outcome, ARGV[5] time (ms):
+--   done     delivered: leaves the schedule
+--   failed   out of attempts: leaves the schedule
+--   retry    failed attempt: due again at ARGV[5], one more attempt counted
+--   pause    the receiver asked to wait (Retry-After): the webhook is held until ARGV[5];
+--            the delivery is due then, no attempt counted
+--   release  not attempted (e.g. the webhook is paused): due again at ARGV[5], no attempt counted
+--   disable  410 Gone: the webhook is disabled; the delivery waits, no attempt counted
 local rec = redis.call('HGET', KEYS[2], ARGV[1])
 if not rec then
   return 0
@@ -11,12 +17,23 @@ local attempts, token, event_key = parse_record(rec)
 if token ~= ARGV[2] then
   return 0
 end
-if ARGV[4] == 'retry' then
-  redis.call('HSET', KEYS[2], ARGV[1], (attempts + 1) .. ' - ' .. event_key)
-  redis.call('ZADD', KEYS[1], ARGV[5], ARGV[1])
-else
+local outcome = ARGV[4]
+if outcome == 'done' or outcome == 'failed' then
   redis.call('ZREM', KEYS[1], ARGV[1])
   redis.call('HDEL', KEYS[2], ARGV[1])
+else
+  if outcome == 'retry' then
+    attempts = attempts + 1
+  elseif outcome == 'pause' then
+    local current = tonumber(redis.call('GET', KEYS[4]))
+    if redis.call('GET', KEYS[4]) ~= 'disabled' and (current == nil or current < tonumber(ARGV[5])) then
+      redis.call('SET', KEYS[4], ARGV[5])
+    end
+  elseif outcome == 'disable' then
+    redis.call('SET', KEYS[4], 'disabled')
+  end
+  redis.call('HSET', KEYS[2], ARGV[1], attempts .. ' - ' .. event_key)
+  redis.call('ZADD', KEYS[1], ARGV[5], ARGV[1])
 end
-sync_head(KEYS[1], KEYS[3], ARGV[3])
+sync_head(KEYS[1], KEYS[3], KEYS[4], ARGV[3])
 return 1

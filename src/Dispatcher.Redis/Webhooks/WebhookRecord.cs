@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Dispatcher.Core.Webhooks;
 using StackExchange.Redis;
 
@@ -14,6 +16,12 @@ internal static class WebhookRecord
         new("events", string.Join(',', webhook.Events)),
         new("secret", webhook.Secret),
         new("created", webhook.CreatedAt.ToUnixTimeMilliseconds()),
+        new("status", webhook.Status.ToString()),
+        new("reason", webhook.StatusReason ?? ""),
+        new("failures", webhook.ConsecutiveFailures),
+        new("rate", webhook.RateLimit is { } rate ? $"{rate.PerSecond}/{rate.Burst}" : ""),
+        // JSON, so an explicit empty schedule ("[]": one attempt, no retries) differs from none ("").
+        new("retry", webhook.RetrySchedule is { } retry ? JsonSerializer.Serialize(retry) : ""),
     ];
 
     public static Webhook FromHash(HashEntry[] entries)
@@ -25,6 +33,18 @@ internal static class WebhookRecord
             Endpoint: new Uri(fields["endpoint"]!),
             Events: ((string)fields["events"]!).Split(',', StringSplitOptions.RemoveEmptyEntries),
             Secret: fields["secret"]!,
-            CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]));
+            CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]))
+        {
+            Status = Enum.TryParse<WebhookStatus>(fields.GetValueOrDefault("status"), out var status) ? status : WebhookStatus.Enabled,
+            StatusReason = Text(fields, "reason"),
+            ConsecutiveFailures = (int)fields.GetValueOrDefault("failures", 0),
+            RateLimit = Text(fields, "rate") is { } rate && rate.Split('/') is [var perSecond, var burst]
+                ? new RateLimitSettings(int.Parse(perSecond, CultureInfo.InvariantCulture), int.Parse(burst, CultureInfo.InvariantCulture))
+                : null,
+            RetrySchedule = Text(fields, "retry") is { } retry ? JsonSerializer.Deserialize<int[]>(retry) : null,
+        };
     }
+
+    private static string? Text(Dictionary<string, RedisValue> fields, string name) =>
+        fields.TryGetValue(name, out var value) && !value.IsNullOrEmpty ? value.ToString() : null;
 }

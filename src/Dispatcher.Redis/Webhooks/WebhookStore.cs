@@ -1,4 +1,5 @@
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Dispatcher.Redis.Webhooks;
@@ -41,6 +42,29 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys)
             .OrderBy(w => w.CreatedAt)
             .ThenBy(w => w.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// Counts a delivery that failed its whole schedule; at <paramref name="disableAfter"/> in a row
+    /// the webhook is marked disabled. Returns the new count, or -1 if the webhook is gone.
+    /// </summary>
+    public async Task<int> RecordFailureAsync(string workspaceId, string webhookId, int disableAfter)
+    {
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, [keys.Webhook(workspaceId, webhookId)],
+            ["failure", disableAfter, $"{disableAfter} consecutive deliveries failed their whole retry schedule"]).ConfigureAwait(false);
+        return (int)result;
+    }
+
+    /// <summary>A 2xx: the failure count starts again and a failing webhook is enabled.</summary>
+    public Task RecordSuccessAsync(string workspaceId, string webhookId) =>
+        Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, [keys.Webhook(workspaceId, webhookId)], ["success", 0, ""]);
+
+    /// <summary>Sets status and reason; false when the webhook does not exist.</summary>
+    public async Task<bool> SetStatusAsync(string workspaceId, string webhookId, WebhookStatus status, string reason)
+    {
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookStatus, [keys.Webhook(workspaceId, webhookId)],
+            [status.ToString(), reason]).ConfigureAwait(false);
+        return (int)result == 1;
     }
 
     /// <summary>Removes the webhook from the registry; returns false when it did not exist.</summary>

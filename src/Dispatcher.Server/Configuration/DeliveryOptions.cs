@@ -15,6 +15,18 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How much a retry delay may be lengthened at random, as a fraction, so retries of many
+    /// deliveries do not arrive in lockstep. Jitter never shortens a delay. Default 0.1.
+    /// </summary>
+    public double RetryJitter { get; set; } = 0.1;
+
+    /// <summary>Deliveries in a row that fail their whole schedule before the webhook is disabled. Default 5.</summary>
+    public int DisableAfterFailures { get; set; } = 5;
+
+    /// <summary>Longest pause a receiver's Retry-After (on 429 or 503) is honoured for. Default 1 h.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Sustained deliveries per second per webhook (every attempt counts). Default 50.</summary>
     public int RatePerSecond { get; set; } = 50;
 

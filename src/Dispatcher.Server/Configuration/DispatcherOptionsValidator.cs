@@ -86,6 +86,18 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Delivery:EndpointQueueCapacity must be between 1 and 4096");
         }
+        if (delivery.RetryJitter is < 0 or > 1)
+        {
+            errors.Add("Dispatcher:Delivery:RetryJitter must be between 0 and 1");
+        }
+        if (delivery.DisableAfterFailures < 1)
+        {
+            errors.Add("Dispatcher:Delivery:DisableAfterFailures must be at least 1");
+        }
+        if (delivery.MaxRetryAfter < TimeSpan.Zero)
+        {
+            errors.Add("Dispatcher:Delivery:MaxRetryAfter must not be negative");
+        }
         if (delivery.ConcurrencyPerEndpoint < 1 || delivery.RequestTimeout <= TimeSpan.Zero)
         {
             return;

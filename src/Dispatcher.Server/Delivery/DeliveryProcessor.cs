@@ -1,6 +1,8 @@
 using Dispatcher.Core.Delivery;
 using Dispatcher.Core.Retries;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Schedule;
+using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -8,38 +10,50 @@ using StackExchange.Redis;
 namespace Dispatcher.Server.Delivery;
 
 /// <summary>
-/// Sends one queued delivery — after its endpoint's token bucket allows — and settles the claim:
-/// done on 2xx, re-scored at the next step of the schedule otherwise, failed when none is left.
+/// Sends one queued delivery — once its endpoint's token bucket allows — and settles the claim by
+/// the rules of the retry schedule: 2xx done; 429/503 with Retry-After pauses the endpoint; 410
+/// disables it; anything else is retried on the schedule, then failed, and enough failures in a
+/// row disable the webhook.
 /// </summary>
 public sealed partial class DeliveryProcessor(
     DeliveryAttempt attempt,
     EndpointRateLimiter limiter,
+    EndpointHolds holds,
     ScheduleStore schedule,
+    WebhookStore webhooks,
     PartitionSignals signals,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
     ILogger<DeliveryProcessor> logger)
 {
-    private readonly RetrySchedule _retries = options.Value.Delivery.RetrySchedule.Count > 0
+    private readonly DeliveryOptions _options = options.Value.Delivery;
+    private readonly RetrySchedule _defaultRetries = options.Value.Delivery.RetrySchedule.Count > 0
         ? RetrySchedule.FromSeconds([.. options.Value.Delivery.RetrySchedule])
         : RetrySchedule.Default;
 
     public async Task ProcessAsync(QueuedDelivery queued, CancellationToken stopping)
     {
-        using (var lease = await limiter.AcquireAsync(queued.Webhook.Id, stopping).ConfigureAwait(false))
-        {
-            if (!lease.IsAcquired)
-            {
-                // Cannot happen while the limiter's queue fits every sender; if it does, the claim
-                // simply expires and the delivery is sent later: never lost, never over the cap.
-                LogNoToken(logger, queued.Webhook.Id);
-                return;
-            }
-        }
-        var result = await attempt.SendAsync(queued.Webhook, queued.Claim, stopping).ConfigureAwait(false);
         try
         {
-            await SettleAsync(queued, result).ConfigureAwait(false);
+            if (holds.HeldUntil(queued) is { } until)
+            {
+                // Claimed before the endpoint was paused or disabled: hand it back untouched.
+                var settlement = until == DateTimeOffset.MaxValue ? Settlement.Disable : Settlement.Release;
+                await schedule.SettleAsync(queued.Partition, queued.Claim, settlement, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
+                return;
+            }
+            using (var lease = await limiter.AcquireAsync(queued.Webhook, stopping))
+            {
+                if (!lease.IsAcquired)
+                {
+                    // Cannot happen while the limiter's queue fits every sender; if it does, the claim
+                    // simply expires and the delivery is sent later: never lost, never over the cap.
+                    LogNoToken(logger, queued.Webhook.Id);
+                    return;
+                }
+            }
+            var result = await attempt.SendAsync(queued.Webhook, queued.Claim, stopping);
+            await SettleAsync(queued, result);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -54,41 +68,54 @@ public sealed partial class DeliveryProcessor(
 
     private async Task SettleAsync(QueuedDelivery queued, DeliveryResult result)
     {
-        var delivery = queued.Claim;
-        int attempts = delivery.AttemptsMade + 1;
+        var (webhook, delivery) = (queued.Webhook, queued.Claim);
+        var now = time.GetUtcNow();
         if (result.IsSuccess)
         {
-            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done).ConfigureAwait(false);
+            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);
+            if (webhook.ConsecutiveFailures > 0 || webhook.Status == WebhookStatus.Failing)
+            {
+                await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id);
+            }
             return;
         }
-        var delay = _retries.DelayAfter(attempts);
-        if (delay is null)
+        if (result.StatusCode == 410)
         {
-            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed).ConfigureAwait(false);
-            LogDeliveryFailed(logger, delivery.DeliveryId, delivery.WebhookId, attempts, Describe(result));
+            holds.Disable(webhook.Id);
+            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Disable, now);
+            await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, "the endpoint answered 410 Gone");
+            LogWebhookDisabled(logger, webhook.Id, "the endpoint answered 410 Gone");
             return;
         }
-        var due = time.GetUtcNow() + delay.Value;
-        await schedule.SettleAsync(queued.Partition, delivery, Settlement.Retry, due).ConfigureAwait(false);
-        LogRetryScheduled(logger, delivery.DeliveryId, delivery.WebhookId, attempts, Describe(result), due);
+        if (result.StatusCode is 429 or 503 && result.RetryAfter is { } retryAfter)
+        {
+            // The receiver's own word on when to come back: honoured, not counted as a failure.
+            var until = now + (retryAfter > _options.MaxRetryAfter ? _options.MaxRetryAfter : retryAfter);
+            holds.Pause(webhook.Id, until);
+            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Pause, until);
+            LogWebhookPaused(logger, webhook.Id, result.StatusCode, until);
+            return;
+        }
+        int attempts = delivery.AttemptsMade + 1;
+        var retries = webhook.RetrySchedule is { } own ? RetrySchedule.FromSeconds([.. own]) : _defaultRetries;
+        if (retries.DelayAfter(attempts) is { } delay)
+        {
+            var due = now + delay * (1 + Random.Shared.NextDouble() * _options.RetryJitter);
+            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Retry, due);
+            LogRetryScheduled(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result), due);
+            return;
+        }
+        await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed);
+        LogDeliveryFailed(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result));
+        int failures = await webhooks.RecordFailureAsync(webhook.WorkspaceId, webhook.Id, _options.DisableAfterFailures);
+        if (failures >= _options.DisableAfterFailures && webhook.Status != WebhookStatus.Disabled)
+        {
+            holds.Disable(webhook.Id);
+            await schedule.DisableAsync(queued.Partition, webhook.Id);
+            LogWebhookDisabled(logger, webhook.Id, $"{failures} consecutive deliveries failed their whole retry schedule");
+        }
     }
 
     private static string Describe(DeliveryResult result) =>
         result.Kind == DeliveryResultKind.HttpStatus ? $"HTTP {result.StatusCode}" : result.Error ?? result.Kind.ToString();
-
-    [LoggerMessage(EventId = 2002, EventName = "DeliveryFailed", Level = LogLevel.Information,
-        Message = "Delivery {DeliveryId} to webhook {WebhookId} failed after {Attempts} attempts: {Reason}")]
-    private static partial void LogDeliveryFailed(ILogger logger, string deliveryId, string webhookId, int attempts, string reason);
-
-    [LoggerMessage(EventId = 2004, EventName = "RetryScheduled", Level = LogLevel.Debug,
-        Message = "Delivery {DeliveryId} to webhook {WebhookId}: attempt {Attempts} failed ({Reason}); next attempt at {Due:o}")]
-    private static partial void LogRetryScheduled(ILogger logger, string deliveryId, string webhookId, int attempts, string reason, DateTimeOffset due);
-
-    [LoggerMessage(EventId = 2005, EventName = "SettleFailed", Level = LogLevel.Warning,
-        Message = "Could not record the outcome of delivery {DeliveryId}; it will be sent again after its claim expires")]
-    private static partial void LogSettleFailed(ILogger logger, string deliveryId, Exception exception);
-
-    [LoggerMessage(EventId = 2006, EventName = "NoToken", Level = LogLevel.Warning,
-        Message = "Webhook {WebhookId}: rate limiter queue full; the delivery waits for its claim to expire")]
-    private static partial void LogNoToken(ILogger logger, string webhookId);
 }

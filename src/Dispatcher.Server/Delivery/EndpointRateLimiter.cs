@@ -1,38 +1,47 @@
 using System.Threading.RateLimiting;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Delivery;
 
 /// <summary>
-/// One token bucket per webhook: <c>RatePerSecond</c> sustained, <c>Burst</c> on top. The
-/// partitioned limiter refills every bucket from one shared timer, in proportion to the time
-/// elapsed (capped at the bucket's size), rather than a timer per endpoint.
+/// One token bucket per webhook: its rate sustained, its burst on top (the deployment's unless the
+/// webhook sets its own). The partitioned limiter refills every bucket from one shared timer, in
+/// proportion to the time elapsed and capped at the bucket's size, rather than a timer per endpoint.
 /// </summary>
 public sealed class EndpointRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PartitionedRateLimiter<BucketKey> _limiter;
+    private readonly RateLimitSettings _default;
 
     public EndpointRateLimiter(IOptions<DispatcherOptions> options)
     {
         var delivery = options.Value.Delivery;
-        var bucket = new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = delivery.Burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / delivery.RatePerSecond),
-            // Every sender of the endpoint may wait for a token; none beyond that exist.
-            QueueLimit = delivery.ConcurrencyPerEndpoint,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = false,
-        };
-        _limiter = PartitionedRateLimiter.Create<string, string>(
-            webhookId => RateLimitPartition.GetTokenBucketLimiter(webhookId, _ => bucket));
+        _default = new RateLimitSettings(delivery.RatePerSecond, delivery.Burst);
+        int queueLimit = delivery.ConcurrencyPerEndpoint;
+        // The key carries the settings, so changing a webhook's limit starts a bucket of the new shape.
+        _limiter = PartitionedRateLimiter.Create<BucketKey, BucketKey>(key => RateLimitPartition.GetTokenBucketLimiter(key, k =>
+            new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = k.Burst,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / k.PerSecond),
+                // Every sender of the endpoint may wait for a token; none beyond that exist.
+                QueueLimit = queueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = false,
+            }));
     }
 
     /// <summary>Waits for the webhook's next token. Every attempt takes one: first sends, retries, replays.</summary>
-    public ValueTask<RateLimitLease> AcquireAsync(string webhookId, CancellationToken cancellationToken) =>
-        _limiter.AcquireAsync(webhookId, 1, cancellationToken);
+    public ValueTask<RateLimitLease> AcquireAsync(Webhook webhook, CancellationToken cancellationToken)
+    {
+        var settings = webhook.RateLimit ?? _default;
+        return _limiter.AcquireAsync(new BucketKey(webhook.Id, settings.PerSecond, settings.Burst), 1, cancellationToken);
+    }
 
     public void Dispose() => _limiter.Dispose();
+
+    private readonly record struct BucketKey(string WebhookId, int PerSecond, int Burst);
 }

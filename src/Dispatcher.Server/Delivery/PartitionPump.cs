@@ -98,7 +98,7 @@ public sealed partial class PartitionPump(
         foreach (var delivery in claimed)
         {
             // Cannot fail: only this loop writes, and it claimed no more than the free slots.
-            worker.TryEnqueue(new QueuedDelivery(partition, webhook, delivery));
+            worker.TryEnqueue(new QueuedDelivery(partition, webhook, delivery, now));
         }
         return claimed.Count;
     }

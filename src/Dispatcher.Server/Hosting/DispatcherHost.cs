@@ -99,6 +99,7 @@ public static partial class DispatcherHost
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DeliveryAttempt>();
         services.AddSingleton<EndpointRateLimiter>();
+        services.AddSingleton<EndpointHolds>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddHostedService<DeliveryService>();
     }

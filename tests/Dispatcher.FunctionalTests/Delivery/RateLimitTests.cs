@@ -27,8 +27,30 @@ public sealed class RateLimitTests(RedisServerFixture redis, ITestOutputHelper o
         await PublishAsync(publisher, "rate", events);
         var arrivals = await ReceiveAsync(receiver, events);
 
-        AssertWithinBound(arrivals);
-        AssertSustains(arrivals);
+        AssertWithinBound(arrivals, Rate, Burst);
+        AssertSustains(arrivals, Rate, Burst);
+    }
+
+    [Fact]
+    public async Task A_webhook_set_to_its_own_rate_is_held_to_it()
+    {
+        const int perSecond = 10, burst = 2, events = 40;
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var (_, created) = await server.Api().SendJsonAsync(HttpMethod.Post, "/v1/webhooks", new
+        {
+            endpoint = receiver.Url().ToString(),
+            events = new[] { "link.clicked" },
+            rateLimit = new { perSecond, burst },
+        });
+        Assert.Equal(perSecond, created.GetProperty("rateLimit").GetProperty("perSecond").GetInt32());
+        await using var publisher = server.Publisher();
+
+        await PublishAsync(publisher, "own_rate", events);
+        var arrivals = await ReceiveAsync(receiver, events);
+
+        AssertWithinBound(arrivals, perSecond, burst);
+        AssertSustains(arrivals, perSecond, burst);
     }
 
     [Fact]
@@ -58,7 +80,7 @@ public sealed class RateLimitTests(RedisServerFixture redis, ITestOutputHelper o
             await PublishAsync(publisher, "hang", events);
             var arrivals = await ReceiveAsync(healthy, events);
 
-            AssertSustains(arrivals);
+            AssertSustains(arrivals, Rate, Burst);
             // The hanging endpoint holds at most its own senders.
             Assert.InRange(hanging.All.Count, 1, 4);
         }
@@ -85,7 +107,7 @@ public sealed class RateLimitTests(RedisServerFixture redis, ITestOutputHelper o
         return arrivals;
     }
 
-    private void AssertWithinBound(DateTimeOffset[] arrivals)
+    private void AssertWithinBound(DateTimeOffset[] arrivals, int rate, int burst)
     {
         foreach (double seconds in new[] { 0.1, 0.25, 0.5, 1, 2, 4 })
         {
@@ -99,18 +121,18 @@ public sealed class RateLimitTests(RedisServerFixture redis, ITestOutputHelper o
                 }
                 most = Math.Max(most, end - start);
             }
-            double bound = Burst + Rate * (window + Jitter).TotalSeconds;
+            double bound = burst + rate * (window + Jitter).TotalSeconds;
             output.WriteLine($"window {seconds} s: at most {most} deliveries (bound {bound:0.#})");
             Assert.True(most <= bound, $"{most} deliveries within {seconds} s; the bound is {bound:0.#}");
         }
     }
 
-    private void AssertSustains(DateTimeOffset[] arrivals)
+    private void AssertSustains(DateTimeOffset[] arrivals, int expectedRate, int burst)
     {
         // After the burst is spent, the rest arrive at the sustained rate.
         double seconds = (arrivals[^1] - arrivals[0]).TotalSeconds;
-        double rate = (arrivals.Length - Burst) / seconds;
+        double rate = (arrivals.Length - burst) / seconds;
         output.WriteLine($"sustained {rate:0.#}/s over {seconds:0.##} s");
-        Assert.True(rate >= 0.9 * Rate, $"sustained only {rate:0.#}/s");
+        Assert.True(rate >= 0.9 * expectedRate, $"sustained only {rate:0.#}/s");
     }
 }

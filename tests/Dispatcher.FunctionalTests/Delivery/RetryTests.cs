@@ -3,7 +3,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;
 
-/// <summary>Failed attempts are re-scored in Redis on the retry schedule, driven by a fake clock.</summary>
+/// <summary>
+/// Failed attempts are re-scored in Redis on the retry schedule, driven by a fake clock. Jitter may
+/// lengthen each delay by up to 10%, so the clock moves a step's delay × 1.1 (+1 s).
+/// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class RetryTests(RedisServerFixture redis, ITestOutputHelper output)
 {
@@ -21,10 +24,10 @@ public sealed class RetryTests(RedisServerFixture redis, ITestOutputHelper outpu
         await publisher.PublishAsync(TestEvents.Create("evt_retry"));
         await receiver.NextAsync();
         await server.Logs.WaitForAsync("RetryScheduled", 1);
-        clock.Advance(TimeSpan.FromSeconds(61));
+        clock.Advance(TimeSpan.FromSeconds(67));
         await receiver.NextAsync();
         await server.Logs.WaitForAsync("RetryScheduled", 2);
-        clock.Advance(TimeSpan.FromSeconds(301));
+        clock.Advance(TimeSpan.FromSeconds(331));
         var third = await receiver.NextAsync();
 
         Assert.Contains("evt_retry", third.BodyText);
@@ -49,10 +52,10 @@ public sealed class RetryTests(RedisServerFixture redis, ITestOutputHelper outpu
         await publisher.PublishAsync(TestEvents.Create("evt_exhaust"));
         await receiver.NextAsync();
         await server.Logs.WaitForAsync("RetryScheduled", 1);
-        clock.Advance(TimeSpan.FromSeconds(31));
+        clock.Advance(TimeSpan.FromSeconds(34));
         await receiver.NextAsync();
         await server.Logs.WaitForAsync("RetryScheduled", 2);
-        clock.Advance(TimeSpan.FromSeconds(61));
+        clock.Advance(TimeSpan.FromSeconds(67));
         await receiver.NextAsync();
         string failed = await server.Logs.WaitForAsync("DeliveryFailed");
 

@@ -26,6 +26,9 @@ public sealed class TestReceiver : IAsyncDisposable
     /// <summary>Decides the status code for each request; may await (e.g. to hang).</summary>
     public Func<ReceivedRequest, CancellationToken, Task<int>> Respond { get; set; } = (_, _) => Task.FromResult(200);
 
+    /// <summary>Extra response headers, given the number of requests received so far (this one included).</summary>
+    public Func<int, IReadOnlyDictionary<string, string>> Headers { get; set; } = _ => new Dictionary<string, string>();
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public Uri Url(string path = "/hook") => new(BaseAddress, path);
@@ -88,7 +91,16 @@ public sealed class TestReceiver : IAsyncDisposable
         {
             _all.Add(request);
         }
+        int count;
+        lock (_all)
+        {
+            count = _all.Count;
+        }
         _arrivals.Writer.TryWrite(request);
         context.Response.StatusCode = await Respond(request, context.RequestAborted);
+        foreach (var (name, value) in Headers(count))
+        {
+            context.Response.Headers[name] = value;
+        }
     }
 }

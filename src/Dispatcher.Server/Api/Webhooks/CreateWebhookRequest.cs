@@ -13,4 +13,10 @@ public sealed class CreateWebhookRequest
 
     /// <summary>Missing or <c>"auto"</c>: generated. Otherwise at least 16 characters.</summary>
     public string? Secret { get; set; }
+
+    /// <summary>Optional: this webhook's own token bucket. Default: the deployment's (50/s, burst 10).</summary>
+    public RateLimitRequest? RateLimit { get; set; }
+
+    /// <summary>Optional: this webhook's own retry delays in seconds. Default: the deployment's.</summary>
+    public List<int>? RetrySchedule { get; set; }
 }

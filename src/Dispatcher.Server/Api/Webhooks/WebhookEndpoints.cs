@@ -22,6 +22,8 @@ public static class WebhookEndpoints
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
+        group.MapPost("/{id}/enable", EnableAsync);
+        group.MapPost("/{id}/disable", DisableAsync);
     }
 
     private static async Task<IResult> CreateAsync(
@@ -59,11 +61,20 @@ public static class WebhookEndpoints
             return ApiError.BadRequest("INVALID_SECRET", $"secret must be \"auto\" or at least {MinSecretLength} characters");
         }
 
+        if (WebhookSettingsRules.Validate(request, out var rateLimit, out var retrySchedule) is { } settingsError)
+        {
+            return settingsError;
+        }
+
         // Milliseconds: what Redis keeps, so create and a later GET show the same time.
         var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var webhook = new Webhook(
             WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint, events.Distinct(StringComparer.Ordinal).ToList(),
-            secret, createdAt);
+            secret, createdAt)
+        {
+            RateLimit = rateLimit,
+            RetrySchedule = retrySchedule,
+        };
         await store.CreateAsync(webhook);
         return Results.Json(WebhookResponse.From(webhook, includeSecret: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
@@ -88,6 +99,30 @@ public static class WebhookEndpoints
         }
         await schedule.DropAsync(partitions.PartitionOf(id), id);
         return Results.NoContent();
+    }
+
+    /// <summary>Resumes delivery: queued events (kept while disabled) are sent again, the failure count starts over.</summary>
+    private static async Task<IResult> EnableAsync(string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions)
+    {
+        string workspace = http.User.Workspace();
+        if (!await store.SetStatusAsync(workspace, id, WebhookStatus.Enabled, ""))
+        {
+            return NotFound(id);
+        }
+        await schedule.EnableAsync(partitions.PartitionOf(id), id);
+        return Results.Json(WebhookResponse.From((await store.GetAsync(workspace, id))!), ApiJson.Options);
+    }
+
+    /// <summary>Stops delivery; new events keep queuing until the webhook is enabled.</summary>
+    private static async Task<IResult> DisableAsync(string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions)
+    {
+        string workspace = http.User.Workspace();
+        if (!await store.SetStatusAsync(workspace, id, WebhookStatus.Disabled, "disabled through the API"))
+        {
+            return NotFound(id);
+        }
+        await schedule.DisableAsync(partitions.PartitionOf(id), id);
+        return Results.Json(WebhookResponse.From((await store.GetAsync(workspace, id))!), ApiJson.Options);
     }
 
     private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");
