@@ -8,7 +8,7 @@ try
     // Validate before the host starts, so a bad setting is reported by us in one line, not by the host's logger.
     _ = app.Services.GetRequiredService<IOptions<DispatcherOptions>>().Value;
     await app.RunAsync();
-    return 0;
+    return app.Services.GetRequiredService<ExitCode>().Value;
 }
 catch (OptionsValidationException ex)
 {

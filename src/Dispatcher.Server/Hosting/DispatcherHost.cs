@@ -27,6 +27,7 @@ public static partial class DispatcherHost
 
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
+        builder.Services.AddSingleton<ExitCode>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Configure(context.Configuration.GetSection("Kestrel"))
                 .Endpoint("Http", e => endpoints.HttpListen = e.ListenOptions)

@@ -43,6 +43,17 @@ public sealed class DispatcherTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Completes when the server begins to stop (e.g. it refused its configuration).</summary>
+    public Task Stopping
+    {
+        get
+        {
+            var stopping = new TaskCompletionSource();
+            _app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+            return stopping.Task;
+        }
+    }
+
     /// <param name="redis">The Redis to use; null starts the embedded store.</param>
     /// <param name="settings">Extra configuration (e.g. <c>Dispatcher:Delivery:RetrySchedule:0</c>).</param>
     /// <param name="time">A fake clock for schedules; the system clock when null.</param>
