@@ -16,6 +16,9 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey WorkspaceWebhooks(string workspaceId) => $"{Prefix}:{{ws:{workspaceId}}}:whs";
 
+    /// <summary>The webhook's delivery log, newest first (a capped list).</summary>
+    public RedisKey DeliveryLog(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{workspaceId}}}:log:{webhookId}";
+
     // Delivery work, tagged by partition.
     public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{workspaceId}:{eventId}";
 

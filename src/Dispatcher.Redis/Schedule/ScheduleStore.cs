@@ -72,6 +72,17 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         return (int)result == 1;
     }
 
+    /// <summary>
+    /// Queues a delivery again now (replacing a pending retry of it); false when its event has
+    /// expired and there is nothing left to send.
+    /// </summary>
+    public async Task<bool> ReplayAsync(int partition, string webhookId, string deliveryId, string workspaceId, string eventId, DateTimeOffset now)
+    {
+        RedisKey[] scriptKeys = [.. WebhookKeys(partition, webhookId), keys.EventBody(partition, workspaceId, eventId)];
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.Replay, scriptKeys, [deliveryId, webhookId, now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+        return (int)result == 1;
+    }
+
     /// <summary>Stops all deliveries to the webhook until <see cref="EnableAsync"/>; new work keeps queuing.</summary>
     public Task DisableAsync(int partition, string webhookId) => HoldAsync(partition, webhookId, "disabled");
 

@@ -13,6 +13,8 @@ internal static class LuaScripts
 
     public static string Hold { get; } = Load("hold");
 
+    public static string Replay { get; } = Load("replay");
+
     public static string WebhookOutcome { get; } = Read("webhook_outcome");
 
     public static string WebhookStatus { get; } = Read("webhook_status");

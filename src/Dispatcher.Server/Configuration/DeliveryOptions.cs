@@ -42,6 +42,12 @@ public sealed class DeliveryOptions
     /// </summary>
     public int EndpointQueueCapacity { get; set; } = 16;
 
+    /// <summary>Attempts kept in each webhook's delivery log. Default 500 (Elido's).</summary>
+    public int LogEntries { get; set; } = 500;
+
+    /// <summary>How long a delivery log is kept after its last attempt. Default 30 days.</summary>
+    public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often an idle partition looks for due work it was not told about. Default 1 s.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
 }

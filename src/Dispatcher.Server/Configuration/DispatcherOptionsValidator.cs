@@ -90,6 +90,14 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Delivery:RetryJitter must be between 0 and 1");
         }
+        if (delivery.LogEntries is < 1 or > 10_000)
+        {
+            errors.Add("Dispatcher:Delivery:LogEntries must be between 1 and 10000");
+        }
+        if (delivery.LogRetention < TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Dispatcher:Delivery:LogRetention must be at least 1 minute");
+        }
         if (delivery.DisableAfterFailures < 1)
         {
             errors.Add("Dispatcher:Delivery:DisableAfterFailures must be at least 1");

@@ -10,7 +10,7 @@ namespace Dispatcher.Server.Delivery;
 /// <summary>Renders, signs and sends one claimed delivery to its webhook.</summary>
 public sealed class DeliveryAttempt(WebhookSender sender, TimeProvider time)
 {
-    public async Task<DeliveryResult> SendAsync(Webhook webhook, ClaimedDelivery delivery, CancellationToken cancellationToken)
+    public async Task<(WebhookRequest Request, DeliveryResult Result)> SendAsync(Webhook webhook, ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         var body = new ArrayBufferWriter<byte>(256 + delivery.Event.Data.Length);
         Cd4cdEnvelope.Write(body, delivery.Event);
@@ -19,6 +19,6 @@ public sealed class DeliveryAttempt(WebhookSender sender, TimeProvider time)
         byte[] key = System.Text.Encoding.UTF8.GetBytes(webhook.Secret);
         string signature = TimestampedSignature.Create(key, t, body.WrittenSpan);
         var request = new WebhookRequest(webhook.Endpoint, body.WrittenMemory, [new(Cd4cdEnvelope.SignatureHeader, signature)]);
-        return await sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return (request, await sender.SendAsync(request, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,3 +1,4 @@
+using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Delivery;
 using Dispatcher.Core.Retries;
 using Dispatcher.Core.Webhooks;
@@ -21,6 +22,7 @@ public sealed partial class DeliveryProcessor(
     EndpointHolds holds,
     ScheduleStore schedule,
     WebhookStore webhooks,
+    DeliveryLogWriter log,
     PartitionSignals signals,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
@@ -52,8 +54,9 @@ public sealed partial class DeliveryProcessor(
                     return;
                 }
             }
-            var result = await attempt.SendAsync(queued.Webhook, queued.Claim, stopping);
-            await SettleAsync(queued, result);
+            var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, stopping);
+            string outcome = await SettleAsync(queued, result);
+            await log.WriteAsync(queued, request, result, outcome);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -66,7 +69,8 @@ public sealed partial class DeliveryProcessor(
         }
     }
 
-    private async Task SettleAsync(QueuedDelivery queued, DeliveryResult result)
+    /// <summary>Settles the claim; returns the outcome for the delivery log.</summary>
+    private async Task<string> SettleAsync(QueuedDelivery queued, DeliveryResult result)
     {
         var (webhook, delivery) = (queued.Webhook, queued.Claim);
         var now = time.GetUtcNow();
@@ -77,7 +81,7 @@ public sealed partial class DeliveryProcessor(
             {
                 await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id);
             }
-            return;
+            return DeliveryOutcomes.Succeeded;
         }
         if (result.StatusCode == 410)
         {
@@ -85,7 +89,7 @@ public sealed partial class DeliveryProcessor(
             await schedule.SettleAsync(queued.Partition, delivery, Settlement.Disable, now);
             await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, "the endpoint answered 410 Gone");
             LogWebhookDisabled(logger, webhook.Id, "the endpoint answered 410 Gone");
-            return;
+            return DeliveryOutcomes.Disabled;
         }
         if (result.StatusCode is 429 or 503 && result.RetryAfter is { } retryAfter)
         {
@@ -94,7 +98,7 @@ public sealed partial class DeliveryProcessor(
             holds.Pause(webhook.Id, until);
             await schedule.SettleAsync(queued.Partition, delivery, Settlement.Pause, until);
             LogWebhookPaused(logger, webhook.Id, result.StatusCode, until);
-            return;
+            return DeliveryOutcomes.Paused;
         }
         int attempts = delivery.AttemptsMade + 1;
         var retries = webhook.RetrySchedule is { } own ? RetrySchedule.FromSeconds([.. own]) : _defaultRetries;
@@ -103,7 +107,7 @@ public sealed partial class DeliveryProcessor(
             var due = now + delay * (1 + Random.Shared.NextDouble() * _options.RetryJitter);
             await schedule.SettleAsync(queued.Partition, delivery, Settlement.Retry, due);
             LogRetryScheduled(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result), due);
-            return;
+            return DeliveryOutcomes.Retrying;
         }
         await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed);
         LogDeliveryFailed(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result));
@@ -114,6 +118,7 @@ public sealed partial class DeliveryProcessor(
             await schedule.DisableAsync(queued.Partition, webhook.Id);
             LogWebhookDisabled(logger, webhook.Id, $"{failures} consecutive deliveries failed their whole retry schedule");
         }
+        return DeliveryOutcomes.Failed;
     }
 
     private static string Describe(DeliveryResult result) =>

@@ -1,9 +1,11 @@
 using Dispatcher.Core.Delivery;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Redis;
+using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.Deliveries;
 using Dispatcher.Server.Api.Webhooks;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
@@ -63,6 +65,7 @@ public static partial class DispatcherHost
         app.UseAuthorization();
         app.MapGrpcService<EventIngestService>();
         app.MapWebhooks();
+        app.MapDeliveries();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
     }
@@ -99,6 +102,14 @@ public static partial class DispatcherHost
         services.AddSingleton(sp => new HttpMessageInvoker(OutboundHandlerFactory.Create(sp.GetRequiredService<OutboundHttpOptions>())));
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DeliveryAttempt>();
+        services.AddSingleton(sp =>
+        {
+            var delivery = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Delivery;
+            return new DeliveryLogStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(),
+                delivery.LogEntries, delivery.LogRetention);
+        });
+        services.AddSingleton<DeliveryLogWriter>();
+        services.AddSingleton<Replayer>();
         services.AddSingleton<EndpointRateLimiter>();
         services.AddSingleton<EndpointHolds>();
         services.AddSingleton<DeliveryProcessor>();

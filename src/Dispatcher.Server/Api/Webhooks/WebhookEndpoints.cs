@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Auth;
@@ -91,13 +92,15 @@ public static class WebhookEndpoints
         return webhook is null ? NotFound(id) : Results.Json(WebhookResponse.From(webhook), ApiJson.Options);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions)
+    private static async Task<IResult> DeleteAsync(
+        string id, HttpContext http, WebhookStore store, ScheduleStore schedule, DeliveryLogStore log, PartitionMap partitions)
     {
         if (!await store.DeleteAsync(http.User.Workspace(), id))
         {
             return NotFound(id);
         }
         await schedule.DropAsync(partitions.PartitionOf(id), id);
+        await log.DeleteAsync(http.User.Workspace(), id);
         return Results.NoContent();
     }
 

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using Dispatcher.Core.Deliveries;
+using Dispatcher.Redis.Deliveries;
+using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Auth;
+using Dispatcher.Server.Delivery;
+
+namespace Dispatcher.Server.Api.Deliveries;
+
+/// <summary>The delivery log and replays: <c>/v1/webhooks/{id}/deliveries</c> and <c>/recover</c>.</summary>
+public static class DeliveryEndpoints
+{
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 500;
+
+    public static void MapDeliveries(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/webhooks/{id}").RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        group.MapGet("/deliveries", ListAsync);
+        group.MapPost("/deliveries/{deliveryId}/replay", ReplayAsync);
+        group.MapPost("/recover", RecoverAsync);
+    }
+
+    private static async Task<IResult> ListAsync(
+        string id, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, int? limit, string? cursor, string? outcome)
+    {
+        string workspace = http.User.Workspace();
+        if (await webhooks.GetAsync(workspace, id) is null)
+        {
+            return NotFound(id);
+        }
+        int take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
+        {
+            return ApiError.BadRequest("INVALID_LIMIT", $"limit must be between 1 and {MaxLimit}");
+        }
+        int skip = 0;
+        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip < 0))
+        {
+            return ApiError.BadRequest("INVALID_CURSOR", "cursor must be a value returned as nextCursor");
+        }
+        if (outcome is not null && !DeliveryOutcomes.All.Contains(outcome))
+        {
+            return ApiError.BadRequest("INVALID_OUTCOME", $"outcome must be one of: {string.Join(", ", DeliveryOutcomes.All)}");
+        }
+        var entries = (await log.ReadAsync(workspace, id)).Where(e => outcome is null || e.Outcome == outcome).ToList();
+        var page = entries.Skip(skip).Take(take).ToList();
+        string? next = skip + page.Count < entries.Count ? (skip + page.Count).ToString(CultureInfo.InvariantCulture) : null;
+        return Results.Json(new DeliveryListResponse(page, next), ApiJson.Options);
+    }
+
+    private static async Task<IResult> ReplayAsync(
+        string id, string deliveryId, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, Replayer replayer)
+    {
+        string workspace = http.User.Workspace();
+        if (await webhooks.GetAsync(workspace, id) is null)
+        {
+            return NotFound(id);
+        }
+        var entry = (await log.ReadAsync(workspace, id)).FirstOrDefault(e => e.DeliveryId == deliveryId);
+        if (entry is null)
+        {
+            return ApiError.NotFound($"no delivery '{deliveryId}' in this webhook's delivery log");
+        }
+        if (!await replayer.ReplayAsync(workspace, id, entry.DeliveryId, entry.EventId))
+        {
+            return Expired();
+        }
+        return Results.Json(new { deliveryId, status = "queued" }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> RecoverAsync(
+        string id, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, Replayer replayer)
+    {
+        string workspace = http.User.Workspace();
+        if (await webhooks.GetAsync(workspace, id) is null)
+        {
+            return NotFound(id);
+        }
+        RecoverRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<RecoverRequest>(http.Request.Body, ApiJson.Options, http.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return ApiError.BadRequest("INVALID_JSON", $"the body is not valid JSON: {ex.Message}");
+        }
+        if (request?.Since is not { } since)
+        {
+            return ApiError.BadRequest("INVALID_SINCE", "since is required, as an ISO 8601 time");
+        }
+        var failed = (await log.ReadAsync(workspace, id))
+            .Where(e => e.Outcome == DeliveryOutcomes.Failed && e.At >= since)
+            .DistinctBy(e => e.DeliveryId)
+            .ToList();
+        int queued = 0, expired = 0;
+        foreach (var entry in failed)
+        {
+            if (await replayer.ReplayAsync(workspace, id, entry.DeliveryId, entry.EventId))
+            {
+                queued++;
+            }
+            else
+            {
+                expired++;
+            }
+        }
+        return Results.Json(new { queued, expired }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");
+
+    private static ApiError Expired() =>
+        new(StatusCodes.Status410Gone, "EXPIRED", "the event of this delivery is past its retention and can no longer be sent");
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using Dispatcher.Core.Partitioning;
+using Dispatcher.FunctionalTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dispatcher.FunctionalTests.Api;
+
+/// <summary>The delivery log, replay and recover, against real receivers.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Every_attempt_is_logged_newest_first_with_request_and_response_but_no_secret()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var receiver = await TestReceiver.StartAsync();
+        int calls = 0;
+        receiver.Respond = (_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? 500 : 200);
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, time: clock);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+
+        await publisher.PublishAsync(TestEvents.Create("evt_logged"));
+        var first = await receiver.NextAsync();
+        await server.Logs.WaitForAsync("DeliveryLogged", 1);
+        clock.Advance(TimeSpan.FromSeconds(67));
+        await receiver.NextAsync();
+        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+
+        var (status, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = log.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(["succeeded", "retrying"], entries.Select(e => e.GetProperty("outcome").GetString()));
+        Assert.Equal([2, 1], entries.Select(e => e.GetProperty("attempt").GetInt32()));
+        Assert.Equal(500, entries[1].GetProperty("statusCode").GetInt32());
+        Assert.Equal("evt_logged", entries[1].GetProperty("eventId").GetString());
+        Assert.Equal(first.BodyText, entries[1].GetProperty("requestBody").GetString());
+        Assert.Equal(first.Header("CD4CD-Signature"), entries[1].GetProperty("requestHeaders").GetProperty("CD4CD-Signature").GetString());
+        Assert.DoesNotContain(webhook.Secret, log.GetRawText());
+        Assert.Null(log.GetProperty("nextCursor").GetString());
+
+        var (_, retrying) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?outcome=retrying");
+        Assert.Single(retrying.GetProperty("data").EnumerateArray());
+        var (_, page1) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?limit=1");
+        Assert.Equal("1", page1.GetProperty("nextCursor").GetString());
+        var (_, page2) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?limit=1&cursor=1");
+        Assert.Equal("retrying", Assert.Single(page2.GetProperty("data").EnumerateArray()).GetProperty("outcome").GetString());
+
+        var (badLimit, error) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?limit=0");
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit);
+        Assert.Equal("INVALID_LIMIT", error.GetProperty("error").GetProperty("code").GetString());
+        var (foreign, _) = await server.Api(DispatcherTestServer.OtherApiKey).SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
+        Assert.Equal(HttpStatusCode.NotFound, foreign);
+    }
+
+    [Fact]
+    public async Task A_failed_delivery_is_replayed_and_recover_resends_every_failure_since()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        bool failing = true;
+        receiver.Respond = (_, _) => Task.FromResult(Volatile.Read(ref failing) ? 500 : 200);
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var api = server.Api();
+        string id = await CreateWithoutRetriesAsync(api, receiver);
+        await using var publisher = server.Publisher();
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        foreach (string evt in new[] { "evt_f1", "evt_f2", "evt_f3" })
+        {
+            await publisher.PublishAsync(TestEvents.Create(evt));
+            await receiver.NextAsync();
+        }
+        await server.Logs.WaitForAsync("DeliveryLogged", 3);
+        Volatile.Write(ref failing, false);
+        var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{id}/deliveries?outcome=failed");
+        var failed = log.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(3, failed.Count);
+        string f1 = failed.Single(e => e.GetProperty("eventId").GetString() == "evt_f1").GetProperty("deliveryId").GetString()!;
+
+        var (replayStatus, _) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/deliveries/{f1}/replay");
+        Assert.Equal(HttpStatusCode.Accepted, replayStatus);
+        Assert.Contains("evt_f1", (await receiver.NextAsync()).BodyText);
+
+        var (unknown, _) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/deliveries/dlv_nope/replay");
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+
+        var (recoverStatus, recovered) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/recover", new { since });
+        Assert.Equal(HttpStatusCode.Accepted, recoverStatus);
+        Assert.Equal(3, recovered.GetProperty("queued").GetInt32());
+        var bodies = new[] { (await receiver.NextAsync()).BodyText, (await receiver.NextAsync()).BodyText, (await receiver.NextAsync()).BodyText };
+        Assert.All(new[] { "evt_f1", "evt_f2", "evt_f3" }, e => Assert.Contains(bodies, b => b.Contains(e)));
+
+        var (badSince, error) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/recover", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, badSince);
+        Assert.Equal("INVALID_SINCE", error.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_replay_replaces_a_pending_retry_instead_of_doubling_it()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var receiver = await TestReceiver.StartAsync();
+        int calls = 0;
+        receiver.Respond = (_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? 500 : 200);
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, time: clock);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+        await publisher.PublishAsync(TestEvents.Create("evt_pending_retry"));
+        await receiver.NextAsync();
+        await server.Logs.WaitForAsync("DeliveryLogged", 1);
+        var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
+        string deliveryId = log.GetProperty("data")[0].GetProperty("deliveryId").GetString()!;
+
+        await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/deliveries/{deliveryId}/replay");
+        await receiver.NextAsync();
+        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+
+        // The retry that was scheduled a minute out is gone: nothing is left to send.
+        int partition = server.Services.GetRequiredService<PartitionMap>().PartitionOf(webhook.Id);
+        Assert.Equal(0, await redis.Db.SortedSetLengthAsync($"{server.Prefix}:{{p:{partition}}}:q:{webhook.Id}"));
+        Assert.Equal(2, receiver.All.Count);
+    }
+
+    [Fact]
+    public async Task Replaying_a_delivery_whose_event_expired_answers_410()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        receiver.Respond = (_, _) => Task.FromResult(500);
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var api = server.Api();
+        string id = await CreateWithoutRetriesAsync(api, receiver);
+        await using var publisher = server.Publisher();
+        await publisher.PublishAsync(TestEvents.Create("evt_expiring"));
+        await receiver.NextAsync();
+        await server.Logs.WaitForAsync("DeliveryLogged", 1);
+        var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{id}/deliveries");
+        string deliveryId = log.GetProperty("data")[0].GetProperty("deliveryId").GetString()!;
+        // What the body's TTL does at the end of its retention.
+        int partition = server.Services.GetRequiredService<PartitionMap>().PartitionOf(id);
+        await redis.Db.KeyDeleteAsync($"{server.Prefix}:{{p:{partition}}}:ev:{DispatcherTestServer.Workspace}:evt_expiring");
+
+        var (status, error) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/deliveries/{deliveryId}/replay");
+
+        Assert.Equal(HttpStatusCode.Gone, status);
+        Assert.Equal("EXPIRED", error.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    private static async Task<string> CreateWithoutRetriesAsync(HttpClient api, TestReceiver receiver)
+    {
+        var (_, created) = await api.SendJsonAsync(HttpMethod.Post, "/v1/webhooks", new
+        {
+            endpoint = receiver.Url().ToString(),
+            events = new[] { "link.clicked" },
+            retrySchedule = Array.Empty<int>(),
+        });
+        return created.GetProperty("id").GetString()!;
+    }
+}
