@@ -33,7 +33,21 @@ public sealed partial class DeliveryProcessor(
         ? RetrySchedule.FromSeconds([.. options.Value.Delivery.RetrySchedule])
         : RetrySchedule.Default;
 
-    public async Task ProcessAsync(QueuedDelivery queued, CancellationToken stopping)
+    /// <summary>Gives a claimed but unsent delivery back to Redis, due now (this instance is stopping).</summary>
+    public async Task HandBackAsync(QueuedDelivery queued)
+    {
+        try
+        {
+            await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogSettleFailed(logger, queued.Claim.DeliveryId, ex);
+        }
+    }
+
+    /// <param name="abort">Cancels an attempt in flight; fires only when shutdown runs out of time.</param>
+    public async Task ProcessAsync(QueuedDelivery queued, CancellationToken abort)
     {
         try
         {
@@ -44,7 +58,7 @@ public sealed partial class DeliveryProcessor(
                 await schedule.SettleAsync(queued.Partition, queued.Claim, settlement, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
                 return;
             }
-            using (var lease = await limiter.AcquireAsync(queued.Webhook, stopping))
+            using (var lease = await limiter.AcquireAsync(queued.Webhook, abort))
             {
                 if (!lease.IsAcquired)
                 {
@@ -54,7 +68,7 @@ public sealed partial class DeliveryProcessor(
                     return;
                 }
             }
-            var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, stopping);
+            var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, abort);
             string outcome = await SettleAsync(queued, result);
             await log.WriteAsync(queued, request, result, outcome);
         }

@@ -9,8 +9,9 @@ namespace Dispatcher.Server.Delivery;
 /// Owns the partition pumps: one per partition this instance serves. Alone, it serves them all.
 /// Before pumping it checks the partition count against the one Redis recorded at the first start:
 /// every key of queued work is named by its partition, so a changed count would strand it.
-/// Stopping cancels the pumps; work they had claimed but not settled is delivered again after its
-/// claim deadline (at least once).
+/// Stopping stops the pumps claiming, lets attempts in flight finish (until the host's shutdown
+/// deadline) and hands back what was claimed but not sent; a killed process's claims simply
+/// expire and are delivered again (at least once).
 /// </summary>
 public sealed partial class DeliveryService(
     IServiceProvider services,
@@ -22,6 +23,21 @@ public sealed partial class DeliveryService(
     TimeProvider time,
     ILogger<DeliveryService> logger) : BackgroundService
 {
+    private readonly CancellationTokenSource _abort = new();
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The host's token fires at its shutdown deadline: only then are attempts in flight abandoned.
+        using var deadline = cancellationToken.Register(_abort.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await PartitionCountMatchesAsync(stoppingToken))
@@ -31,7 +47,7 @@ public sealed partial class DeliveryService(
         await Task.WhenAll(Enumerable.Range(0, partitions.Count).Select(p =>
         {
             var pump = ActivatorUtilities.CreateInstance<PartitionPump>(services, p);
-            return Task.Run(() => pump.RunAsync(stoppingToken), CancellationToken.None);
+            return Task.Run(() => pump.RunAsync(stoppingToken, _abort.Token), CancellationToken.None);
         }));
     }
 

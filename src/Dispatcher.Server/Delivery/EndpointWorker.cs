@@ -5,10 +5,13 @@ namespace Dispatcher.Server.Delivery;
 /// <summary>
 /// One endpoint's bounded channel of claimed deliveries and the senders that drain it. A slow or
 /// hanging endpoint only ever holds up its own senders; the pump never hands it more than fits.
+/// On shutdown the senders finish the attempt in hand and what is still queued is handed back to
+/// Redis, due at once, so another instance need not wait for the claims to expire.
 /// </summary>
 public sealed class EndpointWorker
 {
     private readonly Channel<QueuedDelivery> _channel;
+    private readonly Func<QueuedDelivery, Task> _handBack;
     private readonly Task[] _senders;
     private int _queued;
 
@@ -16,9 +19,14 @@ public sealed class EndpointWorker
     /// Small on purpose: everything in the channel is claimed in Redis, and must be sent before its
     /// claim deadline (see DispatcherOptionsValidator), while the backlog itself waits in Redis.
     /// </param>
-    public EndpointWorker(int capacity, int concurrency, Func<QueuedDelivery, CancellationToken, Task> send, CancellationToken stopping)
+    /// <param name="stopping">Stop taking deliveries from the channel.</param>
+    /// <param name="abort">Give up on attempts in flight (the shutdown deadline has passed).</param>
+    public EndpointWorker(
+        int capacity, int concurrency, Func<QueuedDelivery, CancellationToken, Task> send, Func<QueuedDelivery, Task> handBack,
+        CancellationToken stopping, CancellationToken abort)
     {
         Capacity = capacity;
+        _handBack = handBack;
         _channel = Channel.CreateBounded<QueuedDelivery>(new BoundedChannelOptions(capacity)
         {
             // The pump writes only into free slots, so Wait never blocks it; it is the safe choice if it ever did.
@@ -26,20 +34,9 @@ public sealed class EndpointWorker
             SingleWriter = true,
             SingleReader = concurrency == 1,
         });
-        _senders = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            await foreach (var delivery in _channel.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
-            {
-                try
-                {
-                    await send(delivery, stopping).ConfigureAwait(false);
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref _queued);
-                }
-            }
-        }, CancellationToken.None)).ToArray();
+        _senders = Enumerable.Range(0, concurrency)
+            .Select(_ => Task.Run(() => SendLoopAsync(send, stopping, abort), CancellationToken.None))
+            .ToArray();
     }
 
     public int Capacity { get; }
@@ -57,10 +54,44 @@ public sealed class EndpointWorker
         return true;
     }
 
-    /// <summary>Stops taking work and waits for the senders to finish what they hold.</summary>
-    public async Task CompleteAsync()
+    /// <summary>Waits for the senders to finish the attempts in hand, then hands back the rest.</summary>
+    public async Task StopAsync()
     {
         _channel.Writer.TryComplete();
         await Task.WhenAll(_senders).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        while (_channel.Reader.TryRead(out var delivery))
+        {
+            await _handBack(delivery).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task SendLoopAsync(Func<QueuedDelivery, CancellationToken, Task> send, CancellationToken stopping, CancellationToken abort)
+    {
+        try
+        {
+            while (await _channel.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            {
+                if (!_channel.Reader.TryRead(out var delivery))
+                {
+                    continue;
+                }
+                try
+                {
+                    await send(delivery, abort).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _queued);
+                }
+                if (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: what is left in the channel is handed back by StopAsync.
+        }
     }
 }

@@ -24,9 +24,13 @@ public sealed partial class PartitionPump(
     private const int WebhooksPerRound = 256;
     private const int MaxClaim = 16;
     private readonly Dictionary<string, EndpointWorker> _workers = new(StringComparer.Ordinal);
+    private CancellationToken _abort;
 
-    public async Task RunAsync(CancellationToken stopping)
+    /// <param name="stopping">Stop claiming and sending.</param>
+    /// <param name="abort">Give up on attempts still in flight (the shutdown deadline has passed).</param>
+    public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
     {
+        _abort = abort;
         var delivery = options.Value.Delivery;
         try
         {
@@ -70,7 +74,7 @@ public sealed partial class PartitionPump(
         }
         finally
         {
-            await Task.WhenAll(_workers.Values.Select(w => w.CompleteAsync()));
+            await Task.WhenAll(_workers.Values.Select(w => w.StopAsync()));
         }
     }
 
@@ -112,7 +116,8 @@ public sealed partial class PartitionPump(
             if (!_workers.TryGetValue(webhookId, out var worker))
             {
                 var delivery = options.Value.Delivery;
-                worker = new EndpointWorker(delivery.EndpointQueueCapacity, delivery.ConcurrencyPerEndpoint, processor.ProcessAsync, stopping);
+                worker = new EndpointWorker(delivery.EndpointQueueCapacity, delivery.ConcurrencyPerEndpoint,
+                    processor.ProcessAsync, processor.HandBackAsync, stopping, _abort);
                 _workers.Add(webhookId, worker);
             }
             return worker;

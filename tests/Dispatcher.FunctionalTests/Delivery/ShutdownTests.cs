@@ -1,0 +1,54 @@
+using Dispatcher.FunctionalTests.Infrastructure;
+
+namespace Dispatcher.FunctionalTests.Delivery;
+
+/// <summary>A graceful stop finishes the attempt in hand and hands back the rest, due at once.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class ShutdownTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Stopping_finishes_the_attempt_in_flight_and_hands_back_queued_work_for_the_next_instance()
+    {
+        const int events = 6;
+        await using var receiver = await TestReceiver.StartAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        receiver.Respond = async (_, aborted) =>
+        {
+            await gate.Task.WaitAsync(aborted);
+            return 200;
+        };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Dispatcher:Delivery:ConcurrencyPerEndpoint"] = "1",
+            ["Dispatcher:Delivery:EndpointQueueCapacity"] = "4",
+        };
+        string prefix = RedisServerFixture.NewPrefix();
+        var first = await DispatcherTestServer.StartAsync(redis, output, settings, prefix: prefix);
+        await first.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using (var publisher = first.Publisher())
+        {
+            for (int i = 0; i < events; i++)
+            {
+                await publisher.PublishAsync(TestEvents.Create($"evt_stop_{i}"));
+            }
+        }
+        var inFlight = await receiver.NextAsync();
+
+        var stopping = first.Stopping;
+        var stopped = first.DisposeAsync().AsTask();
+        await stopping;
+        gate.SetResult();
+        await stopped.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The attempt in hand completed (it was not abandoned to its claim)...
+        Assert.Contains(first.Logs.Entries, e => e.Id.Name == "DeliveryLogged" && e.Message.Contains("succeeded"));
+        // ...and the rest is sent by the next instance at once, not after the 60 s claim timeout.
+        await using var second = await DispatcherTestServer.StartAsync(redis, output, settings, prefix: prefix);
+        var seen = receiver.All.Select(r => r.BodyText).ToList();
+        while (Enumerable.Range(0, events).Any(i => !seen.Any(b => b.Contains($"\"evt_stop_{i}\""))))
+        {
+            seen.Add((await receiver.NextAsync(TimeSpan.FromSeconds(15))).BodyText);
+        }
+        Assert.Contains("evt_stop_", inFlight.BodyText);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dispatcher.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The server as a separate OS process (the built Dispatcher.Server.dll), for tests that kill it
+/// the hard way. Uses the same keys as <see cref="DispatcherTestServer"/>.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri http, Uri grpc)
+    {
+        _process = process;
+        Http = http;
+        Grpc = grpc;
+    }
+
+    public Uri Http { get; }
+
+    public Uri Grpc { get; }
+
+    public static async Task<ServerProcess> StartAsync(
+        RedisServerFixture redis, string prefix, ITestOutputHelper output, IDictionary<string, string>? settings = null)
+    {
+        int httpPort = FreePort(), grpcPort = FreePort();
+        var psi = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
+            ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
+            ["Dispatcher__Redis__KeyPrefix"] = prefix,
+            ["Dispatcher__ProducerKeys__0"] = DispatcherTestServer.ProducerKey,
+            ["Dispatcher__ApiKeys__0__Key"] = DispatcherTestServer.ApiKey,
+            ["Dispatcher__ApiKeys__0__Workspace"] = DispatcherTestServer.Workspace,
+            ["Dispatcher__Endpoints__AllowLocal"] = "true",
+            ["Dispatcher__Partitions__Count"] = "8",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+        foreach (var (key, value) in environment)
+        {
+            psi.Environment[key] = value;
+        }
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+            Write(output, "server: " + e.Data);
+            if (e.Data.Contains("Dispatcher is up", StringComparison.Ordinal))
+            {
+                ready.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) => Write(output, "server stderr: " + e.Data);
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"the server exited with {process.ExitCode} before it was up"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return new ServerProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"));
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is handed back.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Write(ITestOutputHelper output, string line)
+    {
+        try
+        {
+            output.WriteLine(line);
+        }
+        catch (InvalidOperationException)
+        {
+            // The test has finished; its output is closed.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
