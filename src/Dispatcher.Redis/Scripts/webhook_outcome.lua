@@ -1,22 +1,29 @@
 -- Counts a webhook's delivery outcome toward its status, without re-creating a deleted webhook.
 -- KEYS[1] webhook hash. ARGV[1] 'success' | 'failure', ARGV[2] failures that disable, ARGV[3] reason.
--- Returns the consecutive failure count, or -1 when the webhook no longer exists.
+-- Returns { consecutive failures, status before, status after }, or an empty array when the
+-- webhook no longer exists.
 if redis.call('EXISTS', KEYS[1]) == 0 then
-  return -1
+  return {}
 end
+local before = redis.call('HGET', KEYS[1], 'status') or 'Enabled'
+local after = before
+local failures = 0
 if ARGV[1] == 'success' then
-  if redis.call('HGET', KEYS[1], 'status') == 'Failing' then
-    redis.call('HSET', KEYS[1], 'status', 'Enabled', 'reason', '')
+  if before == 'Failing' then
+    after = 'Enabled'
+    redis.call('HSET', KEYS[1], 'status', after, 'reason', '')
   end
   redis.call('HSET', KEYS[1], 'failures', 0)
-  return 0
-end
-local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
-if redis.call('HGET', KEYS[1], 'status') ~= 'Disabled' then
-  if failures >= tonumber(ARGV[2]) then
-    redis.call('HSET', KEYS[1], 'status', 'Disabled', 'reason', ARGV[3])
-  else
-    redis.call('HSET', KEYS[1], 'status', 'Failing', 'reason', 'the last delivery failed its whole retry schedule')
+else
+  failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+  if before ~= 'Disabled' then
+    if failures >= tonumber(ARGV[2]) then
+      after = 'Disabled'
+      redis.call('HSET', KEYS[1], 'status', after, 'reason', ARGV[3])
+    else
+      after = 'Failing'
+      redis.call('HSET', KEYS[1], 'status', after, 'reason', 'the last delivery failed its whole retry schedule')
+    end
   end
 end
-return failures
+return { failures, before, after }

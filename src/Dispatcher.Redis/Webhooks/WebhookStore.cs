@@ -46,18 +46,23 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys)
 
     /// <summary>
     /// Counts a delivery that failed its whole schedule; at <paramref name="disableAfter"/> in a row
-    /// the webhook is marked disabled. Returns the new count, or -1 if the webhook is gone.
+    /// the webhook is marked disabled. Null when the webhook is gone.
     /// </summary>
-    public async Task<int> RecordFailureAsync(string workspaceId, string webhookId, int disableAfter)
-    {
-        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, [keys.Webhook(workspaceId, webhookId)],
-            ["failure", disableAfter, $"{disableAfter} consecutive deliveries failed their whole retry schedule"]).ConfigureAwait(false);
-        return (int)result;
-    }
+    public Task<StatusChange?> RecordFailureAsync(string workspaceId, string webhookId, int disableAfter) =>
+        RecordOutcomeAsync(workspaceId, webhookId, "failure", disableAfter, $"{disableAfter} consecutive deliveries failed their whole retry schedule");
 
-    /// <summary>A 2xx: the failure count starts again and a failing webhook is enabled.</summary>
-    public Task RecordSuccessAsync(string workspaceId, string webhookId) =>
-        Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, [keys.Webhook(workspaceId, webhookId)], ["success", 0, ""]);
+    /// <summary>A 2xx: the failure count starts again and a failing webhook is enabled. Null when the webhook is gone.</summary>
+    public Task<StatusChange?> RecordSuccessAsync(string workspaceId, string webhookId) =>
+        RecordOutcomeAsync(workspaceId, webhookId, "success", 0, "");
+
+    private async Task<StatusChange?> RecordOutcomeAsync(string workspaceId, string webhookId, string outcome, int disableAfter, string reason)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, [keys.Webhook(workspaceId, webhookId)],
+            [outcome, disableAfter, reason]).ConfigureAwait(false))!;
+        return result.Length == 0
+            ? null
+            : new StatusChange((int)result[0], Enum.Parse<WebhookStatus>((string)result[1]!), Enum.Parse<WebhookStatus>((string)result[2]!));
+    }
 
     /// <summary>Sets status and reason; false when the webhook does not exist.</summary>
     public async Task<bool> SetStatusAsync(string workspaceId, string webhookId, WebhookStatus status, string reason)

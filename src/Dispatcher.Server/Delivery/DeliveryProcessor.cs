@@ -5,6 +5,7 @@ using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Notifications;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -23,6 +24,7 @@ public sealed partial class DeliveryProcessor(
     ScheduleStore schedule,
     WebhookStore webhooks,
     DeliveryLogWriter log,
+    WebhookStatusNotifier notifier,
     PartitionSignals signals,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
@@ -91,9 +93,10 @@ public sealed partial class DeliveryProcessor(
         if (result.IsSuccess)
         {
             await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);
-            if (webhook.ConsecutiveFailures > 0 || webhook.Status == WebhookStatus.Failing)
+            if ((webhook.ConsecutiveFailures > 0 || webhook.Status == WebhookStatus.Failing)
+                && await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id) is { Changed: true } change)
             {
-                await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id);
+                await notifier.NotifyAsync(webhook, change.After, "a delivery succeeded");
             }
             return DeliveryOutcomes.Succeeded;
         }
@@ -101,8 +104,13 @@ public sealed partial class DeliveryProcessor(
         {
             holds.Disable(webhook.Id);
             await schedule.SettleAsync(queued.Partition, delivery, Settlement.Disable, now);
-            await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, "the endpoint answered 410 Gone");
-            LogWebhookDisabled(logger, webhook.Id, "the endpoint answered 410 Gone");
+            const string Gone = "the endpoint answered 410 Gone";
+            await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
+            LogWebhookDisabled(logger, webhook.Id, Gone);
+            if (webhook.Status != WebhookStatus.Disabled)
+            {
+                await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, Gone);
+            }
             return DeliveryOutcomes.Disabled;
         }
         if (result.StatusCode is 429 or 503 && result.RetryAfter is { } retryAfter)
@@ -125,12 +133,18 @@ public sealed partial class DeliveryProcessor(
         }
         await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed);
         LogDeliveryFailed(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result));
-        int failures = await webhooks.RecordFailureAsync(webhook.WorkspaceId, webhook.Id, _options.DisableAfterFailures);
-        if (failures >= _options.DisableAfterFailures && webhook.Status != WebhookStatus.Disabled)
+        var failure = await webhooks.RecordFailureAsync(webhook.WorkspaceId, webhook.Id, _options.DisableAfterFailures);
+        if (failure is { Changed: true, After: WebhookStatus.Disabled })
         {
             holds.Disable(webhook.Id);
             await schedule.DisableAsync(queued.Partition, webhook.Id);
-            LogWebhookDisabled(logger, webhook.Id, $"{failures} consecutive deliveries failed their whole retry schedule");
+            string reason = $"{failure.ConsecutiveFailures} consecutive deliveries failed their whole retry schedule";
+            LogWebhookDisabled(logger, webhook.Id, reason);
+            await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, reason);
+        }
+        else if (failure is { Changed: true })
+        {
+            await notifier.NotifyAsync(webhook, failure.After, "the last delivery failed its whole retry schedule");
         }
         return DeliveryOutcomes.Failed;
     }

@@ -12,6 +12,7 @@ using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Delivery;
 using Dispatcher.Server.Embedded;
 using Dispatcher.Server.Ingest;
+using Dispatcher.Server.Notifications;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,9 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<IngestStore>();
         builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<WebhookStatusNotifier>();
+        builder.Services.AddSingleton<NotificationHub>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationHub>());
         builder.Services.AddGrpc(o => o.Interceptors.Add<ProducerKeyInterceptor>());
         builder.Services.AddSingleton<ProducerKeyInterceptor>();
 
@@ -64,6 +68,7 @@ public static partial class DispatcherHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<EventIngestService>();
+        app.MapGrpcService<WebhookNotificationService>();
         app.MapWebhooks();
         app.MapDeliveries();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));

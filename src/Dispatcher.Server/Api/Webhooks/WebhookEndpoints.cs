@@ -7,6 +7,7 @@ using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Api.Webhooks;
@@ -105,27 +106,32 @@ public static class WebhookEndpoints
     }
 
     /// <summary>Resumes delivery: queued events (kept while disabled) are sent again, the failure count starts over.</summary>
-    private static async Task<IResult> EnableAsync(string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions)
-    {
-        string workspace = http.User.Workspace();
-        if (!await store.SetStatusAsync(workspace, id, WebhookStatus.Enabled, ""))
-        {
-            return NotFound(id);
-        }
-        await schedule.EnableAsync(partitions.PartitionOf(id), id);
-        return Results.Json(WebhookResponse.From((await store.GetAsync(workspace, id))!), ApiJson.Options);
-    }
+    private static Task<IResult> EnableAsync(
+        string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions, WebhookStatusNotifier notifier) =>
+        ChangeStatusAsync(id, http, store, notifier, WebhookStatus.Enabled, "enabled through the API",
+            () => schedule.EnableAsync(partitions.PartitionOf(id), id));
 
     /// <summary>Stops delivery; new events keep queuing until the webhook is enabled.</summary>
-    private static async Task<IResult> DisableAsync(string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions)
+    private static Task<IResult> DisableAsync(
+        string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions, WebhookStatusNotifier notifier) =>
+        ChangeStatusAsync(id, http, store, notifier, WebhookStatus.Disabled, "disabled through the API",
+            () => schedule.DisableAsync(partitions.PartitionOf(id), id));
+
+    private static async Task<IResult> ChangeStatusAsync(
+        string id, HttpContext http, WebhookStore store, WebhookStatusNotifier notifier, WebhookStatus status, string reason, Func<Task> applyToSchedule)
     {
         string workspace = http.User.Workspace();
-        if (!await store.SetStatusAsync(workspace, id, WebhookStatus.Disabled, "disabled through the API"))
+        var before = await store.GetAsync(workspace, id);
+        if (before is null || !await store.SetStatusAsync(workspace, id, status, status == WebhookStatus.Enabled ? "" : reason))
         {
             return NotFound(id);
         }
-        await schedule.DisableAsync(partitions.PartitionOf(id), id);
-        return Results.Json(WebhookResponse.From((await store.GetAsync(workspace, id))!), ApiJson.Options);
+        await applyToSchedule();
+        if (before.Status != status)
+        {
+            await notifier.NotifyAsync(before, status, reason);
+        }
+        return await store.GetAsync(workspace, id) is { } after ? Results.Json(WebhookResponse.From(after), ApiJson.Options) : NotFound(id);
     }
 
     private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");
