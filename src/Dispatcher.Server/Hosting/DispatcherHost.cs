@@ -1,5 +1,6 @@
 using Dispatcher.Core.Delivery;
 using Dispatcher.Core.Partitioning;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Ingest;
@@ -115,7 +116,12 @@ public static partial class DispatcherHost
         });
         services.AddSingleton<DeliveryLogWriter>();
         services.AddSingleton<Replayer>();
-        services.AddSingleton<EndpointRateLimiter>();
+        services.AddSingleton(sp =>
+        {
+            var delivery = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Delivery;
+            // Every sender of an endpoint may wait for a token; none beyond that exist.
+            return new EndpointRateLimiter(new RateLimitSettings(delivery.RatePerSecond, delivery.Burst), delivery.ConcurrencyPerEndpoint);
+        });
         services.AddSingleton<EndpointHolds>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddHostedService<DeliveryService>();

@@ -1,9 +1,7 @@
 using System.Threading.RateLimiting;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Server.Configuration;
-using Microsoft.Extensions.Options;
 
-namespace Dispatcher.Server.Delivery;
+namespace Dispatcher.Core.Delivery;
 
 /// <summary>
 /// One token bucket per webhook: its rate sustained, its burst on top (the deployment's unless the
@@ -15,11 +13,11 @@ public sealed class EndpointRateLimiter : IDisposable
     private readonly PartitionedRateLimiter<BucketKey> _limiter;
     private readonly RateLimitSettings _default;
 
-    public EndpointRateLimiter(IOptions<DispatcherOptions> options)
+    /// <param name="defaults">The deployment's rate and burst.</param>
+    /// <param name="waitersPerEndpoint">How many senders of one endpoint may wait for a token at once.</param>
+    public EndpointRateLimiter(RateLimitSettings defaults, int waitersPerEndpoint)
     {
-        var delivery = options.Value.Delivery;
-        _default = new RateLimitSettings(delivery.RatePerSecond, delivery.Burst);
-        int queueLimit = delivery.ConcurrencyPerEndpoint;
+        _default = defaults;
         // The key carries the settings, so changing a webhook's limit starts a bucket of the new shape.
         _limiter = PartitionedRateLimiter.Create<BucketKey, BucketKey>(key => RateLimitPartition.GetTokenBucketLimiter(key, k =>
             new TokenBucketRateLimiterOptions
@@ -27,8 +25,7 @@ public sealed class EndpointRateLimiter : IDisposable
                 TokenLimit = k.Burst,
                 TokensPerPeriod = 1,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / k.PerSecond),
-                // Every sender of the endpoint may wait for a token; none beyond that exist.
-                QueueLimit = queueLimit,
+                QueueLimit = waitersPerEndpoint,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = false,
             }));
