@@ -43,6 +43,11 @@ public sealed class ProducerKeyInterceptor(IOptions<DispatcherOptions> options) 
 
     private void Authenticate(ServerCallContext context)
     {
+        // Health probes (load balancers, orchestrators) carry no keys and reveal nothing.
+        if (context.Method.StartsWith("/grpc.health.v1.Health/", StringComparison.Ordinal))
+        {
+            return;
+        }
         string? header = context.RequestHeaders.GetValue("authorization");
         if (header is null)
         {

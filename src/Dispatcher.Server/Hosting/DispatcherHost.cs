@@ -12,6 +12,7 @@ using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Delivery;
 using Dispatcher.Server.Embedded;
+using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
 using Dispatcher.Server.Notifications;
 using Microsoft.AspNetCore.Authentication;
@@ -52,6 +53,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<NotificationHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationHub>());
         builder.Services.AddGrpc(o => o.Interceptors.Add<ProducerKeyInterceptor>());
+        builder.Services.AddDispatcherHealth();
         builder.Services.AddSingleton<ProducerKeyInterceptor>();
 
         // No default scheme: only the REST endpoints (policy "ApiKey") look at API keys; gRPC has its own.
@@ -72,6 +74,7 @@ public static partial class DispatcherHost
         app.MapGrpcService<WebhookNotificationService>();
         app.MapWebhooks();
         app.MapDeliveries();
+        app.MapDispatcherHealth();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
     }
