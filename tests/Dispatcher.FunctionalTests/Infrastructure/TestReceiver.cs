@@ -26,6 +26,9 @@ public sealed class TestReceiver : IAsyncDisposable
     /// <summary>Decides the status code for each request; may await (e.g. to hang).</summary>
     public Func<ReceivedRequest, CancellationToken, Task<int>> Respond { get; set; } = (_, _) => Task.FromResult(200);
 
+    /// <summary>When true for a request, the connection is dropped instead of answered.</summary>
+    public Func<ReceivedRequest, bool> Abort { get; set; } = _ => false;
+
     /// <summary>Extra response headers, given the number of requests received so far (this one included).</summary>
     public Func<int, IReadOnlyDictionary<string, string>> Headers { get; set; } = _ => new Dictionary<string, string>();
 
@@ -97,6 +100,11 @@ public sealed class TestReceiver : IAsyncDisposable
             count = _all.Count;
         }
         _arrivals.Writer.TryWrite(request);
+        if (Abort(request))
+        {
+            context.Abort();
+            return;
+        }
         context.Response.StatusCode = await Respond(request, context.RequestAborted);
         foreach (var (name, value) in Headers(count))
         {
