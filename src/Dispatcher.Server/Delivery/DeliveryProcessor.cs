@@ -6,6 +6,7 @@ using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Notifications;
+using Dispatcher.Server.Observability;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -25,6 +26,7 @@ public sealed partial class DeliveryProcessor(
     WebhookStore webhooks,
     DeliveryLogWriter log,
     WebhookStatusNotifier notifier,
+    DispatcherMetrics metrics,
     PartitionSignals signals,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
@@ -72,6 +74,7 @@ public sealed partial class DeliveryProcessor(
             }
             var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, abort);
             string outcome = await SettleAsync(queued, result);
+            metrics.Attempted(outcome, result.StatusCode, result.Latency);
             await log.WriteAsync(queued, request, result, outcome);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -15,6 +15,7 @@ using Dispatcher.Server.Embedded;
 using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
 using Dispatcher.Server.Notifications;
+using Dispatcher.Server.Observability;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,8 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<IngestStore>();
         builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<DispatcherMetrics>();
         builder.Services.AddSingleton<WebhookStatusNotifier>();
         builder.Services.AddSingleton<NotificationHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationHub>());

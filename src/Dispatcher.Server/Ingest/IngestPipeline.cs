@@ -5,6 +5,7 @@ using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Delivery;
+using Dispatcher.Server.Observability;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Ingest;
@@ -15,7 +16,8 @@ namespace Dispatcher.Server.Ingest;
 /// Throws (and acknowledges nothing) when Redis cannot take the writes.
 /// </summary>
 public sealed class IngestPipeline(
-    WebhookStore webhooks, IngestStore store, PartitionSignals signals, IOptions<DispatcherOptions> options, TimeProvider time)
+    WebhookStore webhooks, IngestStore store, PartitionSignals signals, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
+    TimeProvider time)
 {
     public async Task<PublishResponse> ProcessAsync(PublishRequest request)
     {
@@ -30,6 +32,7 @@ public sealed class IngestPipeline(
             if (rejection is not null)
             {
                 acks[i] = Ack(evt, AckStatus.Rejected, rejection.Message, ToReason(rejection.Kind));
+                metrics.Ingested("rejected", rejection.Kind.ToString());
                 continue;
             }
             var createdAt = evt.CreatedAt is null ? now : evt.CreatedAt.ToDateTimeOffset();
@@ -51,6 +54,9 @@ public sealed class IngestPipeline(
                     : Ack(evt, AckStatus.Duplicate, "already accepted within the dedupe window", RejectReason.Unspecified);
             }
             signals.Notify(touched);
+            int accepted = outcomes.Count(o => o == IngestOutcome.Accepted);
+            metrics.Ingested("accepted", null, accepted);
+            metrics.Ingested("duplicate", null, outcomes.Length - accepted);
         }
 
         var response = new PublishResponse();

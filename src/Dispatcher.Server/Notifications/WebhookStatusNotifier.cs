@@ -1,6 +1,7 @@
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis;
+using Dispatcher.Server.Observability;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using StackExchange.Redis;
@@ -12,11 +13,13 @@ namespace Dispatcher.Server.Notifications;
 /// Announces a webhook's status change: one log line for operators, and a message on a Redis
 /// channel that every instance relays to the producers streaming <c>WebhookNotifications</c>.
 /// </summary>
-public sealed partial class WebhookStatusNotifier(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time, ILogger<WebhookStatusNotifier> logger)
+public sealed partial class WebhookStatusNotifier(
+    IConnectionMultiplexer redis, RedisKeys keys, DispatcherMetrics metrics, TimeProvider time, ILogger<WebhookStatusNotifier> logger)
 {
     public async Task NotifyAsync(Webhook webhook, WebhookStatus status, string reason)
     {
         LogStatusChanged(logger, webhook.Id, webhook.WorkspaceId, status, reason);
+        metrics.StatusChanged(status.ToString().ToLowerInvariant());
         var notification = new WebhookNotification
         {
             WebhookId = webhook.Id,
