@@ -31,6 +31,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Absent, "disabled", or the time (ms) until which the receiver asked us to wait.</summary>
     public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{webhookId}";
 
+    /// <summary>Which instance delivers for the partition (expires unless renewed).</summary>
+    public RedisKey Lease(int partition) => $"{Prefix}:{{p:{partition}}}:lease";
+
     /// <summary>The partition count this deployment started with; it may never change.</summary>
     public RedisKey PartitionCount => $"{Prefix}:meta:partitions";
 

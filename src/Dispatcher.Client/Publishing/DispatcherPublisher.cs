@@ -129,7 +129,9 @@ public sealed class DispatcherPublisher : IAsyncDisposable
         var sending = SendAsync(call.RequestStream, stream.Token);
         var receiving = ReceiveAsync(call.ResponseStream, stream.Token);
         var first = await Task.WhenAny(sending, receiving).ConfigureAwait(false);
-        if (first.IsFaulted || first.IsCanceled)
+        // The server ended the stream (e.g. it is shutting down) or either side failed: stop sending
+        // on this stream; the caller reconnects and re-sends what was not acknowledged.
+        if (first == receiving || first.IsFaulted || first.IsCanceled)
         {
             await stream.CancelAsync().ConfigureAwait(false);
         }

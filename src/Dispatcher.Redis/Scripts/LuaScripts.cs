@@ -15,6 +15,8 @@ internal static class LuaScripts
 
     public static string Replay { get; } = Load("replay");
 
+    public static string Lease { get; } = Read("lease");
+
     public static string WebhookOutcome { get; } = Read("webhook_outcome");
 
     public static string WebhookStatus { get; } = Read("webhook_status");

@@ -36,6 +36,10 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add($"Dispatcher:Partitions:Count is {options.Partitions.Count}; it must be between 1 and 4096");
         }
+        if (options.Partitions.LeaseTtl < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("Dispatcher:Partitions:LeaseTtl must be at least 1 second");
+        }
         if (options.Ingest.MaxEventBytes < 1)
         {
             errors.Add("Dispatcher:Ingest:MaxEventBytes must be positive");

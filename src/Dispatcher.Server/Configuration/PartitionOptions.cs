@@ -5,4 +5,10 @@ public sealed class PartitionOptions
 {
     /// <summary>Number of partitions webhooks hash to. Fixed for a deployment's lifetime. Default 64.</summary>
     public int Count { get; set; } = 64;
+
+    /// <summary>
+    /// How long a partition lease lasts unless renewed (renewed every third of it). An instance that
+    /// dies without releasing its leases has its partitions taken over this long after. Default 15 s.
+    /// </summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(15);
 }

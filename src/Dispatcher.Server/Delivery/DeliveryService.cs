@@ -1,29 +1,41 @@
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Redis;
+using Dispatcher.Redis.Leases;
+using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Hosting;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Dispatcher.Server.Delivery;
 
 /// <summary>
-/// Owns the partition pumps: one per partition this instance serves. Alone, it serves them all.
-/// Before pumping it checks the partition count against the one Redis recorded at the first start:
-/// every key of queued work is named by its partition, so a changed count would strand it.
-/// Stopping stops the pumps claiming, lets attempts in flight finish (until the host's shutdown
-/// deadline) and hands back what was claimed but not sent; a killed process's claims simply
-/// expire and are delivered again (at least once).
+/// Runs a pump for every partition whose lease this instance holds (alone, it holds them all).
+/// Leases are renewed every third of their TTL; a pump stops when its lease is lost, or when the
+/// lease would have expired without a renewal (Redis unreachable), so two instances never
+/// deliver one partition. Stopping lets attempts in flight finish (until the host's shutdown
+/// deadline), hands back what was claimed but not sent, and releases the leases.
 /// </summary>
 public sealed partial class DeliveryService(
     IServiceProvider services,
     PartitionMap partitions,
+    LeaseStore leases,
     IConnectionMultiplexer redis,
     RedisKeys keys,
+    IOptions<DispatcherOptions> options,
     IHostApplicationLifetime lifetime,
     ExitCode exitCode,
     TimeProvider time,
     ILogger<DeliveryService> logger) : BackgroundService
 {
+    // Lease expiry is Redis's real clock, so renewals run on the real clock too, whatever drives schedules.
+    private static readonly TimeProvider LeaseClock = TimeProvider.System;
+
     private readonly CancellationTokenSource _abort = new();
+    private readonly Dictionary<int, RunningPump> _pumps = [];
+    private readonly long[] _heldUntil = new long[partitions.Count];
+
+    /// <summary>This instance's name in Redis lease keys: readable by operators, unique per process.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -44,11 +56,84 @@ public sealed partial class DeliveryService(
         {
             return;
         }
-        await Task.WhenAll(Enumerable.Range(0, partitions.Count).Select(p =>
+        var ttl = options.Value.Partitions.LeaseTtl;
+        try
         {
-            var pump = ActivatorUtilities.CreateInstance<PartitionPump>(services, p);
-            return Task.Run(() => pump.RunAsync(stoppingToken, _abort.Token), CancellationToken.None);
-        }));
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await RenewAsync(ttl, stoppingToken);
+                await Task.Delay(ttl / 3, LeaseClock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(_pumps.Keys.ToList().Select(StopPumpAsync));
+            await ReleaseAllAsync();
+        }
+    }
+
+    private async Task RenewAsync(TimeSpan ttl, CancellationToken stoppingToken)
+    {
+        long started = LeaseClock.GetTimestamp();
+        var attempts = Enumerable.Range(0, partitions.Count).Select(async p =>
+        {
+            try
+            {
+                return (Partition: p, Held: (bool?)await leases.AcquireAsync(p, InstanceId, ttl));
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                return (Partition: p, Held: (bool?)null);
+            }
+        });
+        foreach (var (partition, held) in await Task.WhenAll(attempts))
+        {
+            if (held == true)
+            {
+                // Counted from before the request: Redis's expiry can only be later than ours.
+                _heldUntil[partition] = started + (long)(ttl.TotalSeconds * LeaseClock.TimestampFrequency);
+                if (!_pumps.ContainsKey(partition))
+                {
+                    StartPump(partition, stoppingToken);
+                }
+            }
+            else if (_pumps.ContainsKey(partition) && (held == false || LeaseClock.GetTimestamp() >= _heldUntil[partition]))
+            {
+                // Lost, or could not be renewed in time: stop before another instance may take over.
+                LogLeaseLost(logger, partition, held == false ? "another instance holds it" : "it could not be renewed");
+                await StopPumpAsync(partition);
+            }
+        }
+    }
+
+    private void StartPump(int partition, CancellationToken stoppingToken)
+    {
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var pump = ActivatorUtilities.CreateInstance<PartitionPump>(services, partition);
+        _pumps[partition] = new RunningPump(cts, Task.Run(() => pump.RunAsync(cts.Token, _abort.Token), CancellationToken.None));
+    }
+
+    private async Task StopPumpAsync(int partition)
+    {
+        if (_pumps.Remove(partition, out var running))
+        {
+            await running.Cts.CancelAsync();
+            await running.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            running.Cts.Dispose();
+        }
+    }
+
+    private async Task ReleaseAllAsync()
+    {
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, partitions.Count).Select(p => leases.ReleaseAsync(p, InstanceId)));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // They expire on their own.
+            LogReleaseFailed(logger, ex);
+        }
     }
 
     private async Task<bool> PartitionCountMatchesAsync(CancellationToken stoppingToken)
@@ -87,11 +172,5 @@ public sealed partial class DeliveryService(
         return started.Task;
     }
 
-    [LoggerMessage(EventId = 2010, EventName = "PartitionCountMismatch", Level = LogLevel.Critical,
-        Message = "Dispatcher:Partitions:Count is {Configured} but this Redis was set up with {Recorded} partitions; queued work is keyed by partition, so the count can never change. Set it back to {Recorded}. Stopping.")]
-    private static partial void LogPartitionCountMismatch(ILogger logger, int configured, int recorded);
-
-    [LoggerMessage(EventId = 2011, EventName = "DeliveryWaitingForRedis", Level = LogLevel.Warning,
-        Message = "Delivery waits for Redis before it starts; retrying in 1 s")]
-    private static partial void LogRedisUnavailable(ILogger logger, Exception exception);
+    private sealed record RunningPump(CancellationTokenSource Cts, Task Task);
 }

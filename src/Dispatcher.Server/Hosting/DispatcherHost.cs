@@ -4,6 +4,7 @@ using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Ingest;
+using Dispatcher.Redis.Leases;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Deliveries;
@@ -49,6 +50,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<IngestStore>();
         builder.Services.AddSingleton<ScheduleStore>();
+        builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DispatcherMetrics>();
@@ -130,7 +132,8 @@ public static partial class DispatcherHost
         });
         services.AddSingleton<EndpointHolds>();
         services.AddSingleton<DeliveryProcessor>();
-        services.AddHostedService<DeliveryService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
     }
 
     private static void LogStarted(WebApplication app)

@@ -11,14 +11,18 @@ namespace Dispatcher.Server.Ingest;
 /// more than one request in the server plus what HTTP/2 flow control lets it buffer: that, and the
 /// SDK's own window, is the back-pressure.
 /// </summary>
-public sealed partial class EventIngestService(IngestPipeline pipeline, IOptions<DispatcherOptions> options, ILogger<EventIngestService> logger)
+public sealed partial class EventIngestService(
+    IngestPipeline pipeline, IOptions<DispatcherOptions> options, IHostApplicationLifetime lifetime, ILogger<EventIngestService> logger)
     : EventIngest.EventIngestBase
 {
     public override async Task Publish(
         IAsyncStreamReader<PublishRequest> requestStream, IServerStreamWriter<PublishResponse> responseStream, ServerCallContext context)
     {
         int maxEvents = options.Value.Ingest.MaxEventsPerRequest;
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        // On shutdown the stream ends cleanly between requests, so the producer reconnects elsewhere
+        // at once instead of holding this instance's shutdown open.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        await foreach (var request in ReadUntilStoppingAsync(requestStream, reading.Token))
         {
             if (request.Events.Count > maxEvents)
             {
@@ -37,6 +41,28 @@ public sealed partial class EventIngestService(IngestPipeline pipeline, IOptions
                     "Redis is unreachable; nothing in this request was acknowledged, send it again"));
             }
             await responseStream.WriteAsync(response, context.CancellationToken);
+        }
+    }
+
+    private async IAsyncEnumerable<PublishRequest> ReadUntilStoppingAsync(
+        IAsyncStreamReader<PublishRequest> requests, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+    {
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await requests.MoveNext(token);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                yield break;
+            }
+            if (!more)
+            {
+                yield break;
+            }
+            yield return requests.Current;
         }
     }
 

@@ -4,17 +4,19 @@ using Grpc.Core;
 namespace Dispatcher.Server.Notifications;
 
 /// <summary>The producer's stream of webhook status changes (authenticated like ingest).</summary>
-public sealed class WebhookNotificationService(NotificationHub hub) : WebhookNotifications.WebhookNotificationsBase
+public sealed class WebhookNotificationService(NotificationHub hub, IHostApplicationLifetime lifetime) : WebhookNotifications.WebhookNotificationsBase
 {
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<WebhookNotification> responseStream, ServerCallContext context)
     {
         var workspaces = request.WorkspaceIds.ToHashSet(StringComparer.Ordinal);
         var reader = hub.Open(out var close);
+        // Ends with the call, or cleanly when this instance shuts down (the producer re-subscribes elsewhere).
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
         {
             // Tell the caller the stream is live, so it knows changes from here on will reach it.
             await context.WriteResponseHeadersAsync([]);
-            await foreach (var notification in reader.ReadAllAsync(context.CancellationToken))
+            await foreach (var notification in reader.ReadAllAsync(open.Token))
             {
                 if (workspaces.Count == 0 || workspaces.Contains(notification.WorkspaceId))
                 {
@@ -22,9 +24,9 @@ public sealed class WebhookNotificationService(NotificationHub hub) : WebhookNot
                 }
             }
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (open.IsCancellationRequested)
         {
-            // The producer hung up.
+            // The producer hung up, or this instance is stopping.
         }
         finally
         {

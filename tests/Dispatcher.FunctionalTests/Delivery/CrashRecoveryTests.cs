@@ -20,6 +20,8 @@ public sealed class CrashRecoveryTests(RedisServerFixture redis, ITestOutputHelp
             ["Dispatcher__Delivery__RequestTimeout"] = "00:00:02",
             ["Dispatcher__Delivery__ClaimTimeout"] = "00:00:11",
             ["Dispatcher__Delivery__EndpointQueueCapacity"] = capacity.ToString(),
+            // The killed process cannot release its leases: the next one takes them when they expire.
+            ["Dispatcher__Partitions__LeaseTtl"] = "00:00:03",
         };
         string prefix = RedisServerFixture.NewPrefix();
         await using var receiver = await TestReceiver.StartAsync();
