@@ -94,6 +94,10 @@ public sealed class DispatcherPublisher : IAsyncDisposable
         var delay = TimeSpan.FromMilliseconds(100);
         while (!_stop.IsCancellationRequested)
         {
+            if (IsFinished())
+            {
+                return;
+            }
             try
             {
                 if (await RunStreamAsync().ConfigureAwait(false))
@@ -152,6 +156,12 @@ public sealed class DispatcherPublisher : IAsyncDisposable
             }
             throw;
         }
+        return IsFinished();
+    }
+
+    /// <summary>Disposed, with every event sent and acknowledged: no stream is needed any more.</summary>
+    private bool IsFinished()
+    {
         lock (_gate)
         {
             return _outbox.Reader.Completion.IsCompleted && _inFlight.Count == 0;
