@@ -82,8 +82,10 @@ public sealed partial class PartitionPump(
     private async Task<int> FillAsync(string webhookId, DateTimeOffset now, CancellationToken stopping)
     {
         var worker = WorkerFor(webhookId, stopping);
+        // Refill in batches, once half the channel is free: one claim round trip then carries many
+        // deliveries, instead of one per slot as each attempt completes.
         int free = Math.Min(worker.FreeSlots, MaxClaim);
-        if (free <= 0)
+        if (free < Math.Max(1, worker.Capacity / 2))
         {
             return 0;
         }

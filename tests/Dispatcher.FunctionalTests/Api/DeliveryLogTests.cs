@@ -1,7 +1,5 @@
 using System.Net;
-using Dispatcher.Core.Partitioning;
 using Dispatcher.FunctionalTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Api;
@@ -118,8 +116,7 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
         await server.Logs.WaitForAsync("DeliveryLogged", 2);
 
         // The retry that was scheduled a minute out is gone: nothing is left to send.
-        int partition = server.Services.GetRequiredService<PartitionMap>().PartitionOf(webhook.Id);
-        Assert.Equal(0, await redis.Db.SortedSetLengthAsync($"{server.Prefix}:{{p:{partition}}}:q:{webhook.Id}"));
+        Assert.Equal(0, await redis.Db.SortedSetLengthAsync(server.PartitionKey(webhook.Id, "q")));
         Assert.Equal(2, receiver.All.Count);
     }
 
@@ -138,8 +135,7 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
         var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{id}/deliveries");
         string deliveryId = log.GetProperty("data")[0].GetProperty("deliveryId").GetString()!;
         // What the body's TTL does at the end of its retention.
-        int partition = server.Services.GetRequiredService<PartitionMap>().PartitionOf(id);
-        await redis.Db.KeyDeleteAsync($"{server.Prefix}:{{p:{partition}}}:ev:{DispatcherTestServer.Workspace}:evt_expiring");
+        await redis.Db.KeyDeleteAsync($"{server.Prefix}:{{p:{server.PartitionOf(id)}}}:ev:{DispatcherTestServer.Workspace}:evt_expiring");
 
         var (status, error) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/deliveries/{deliveryId}/replay");
 

@@ -1,6 +1,4 @@
-using Dispatcher.Core.Partitioning;
 using Dispatcher.FunctionalTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatcher.FunctionalTests.Delivery;
 
@@ -19,7 +17,7 @@ public sealed class BacklogTests(RedisServerFixture redis, ITestOutputHelper out
         string prefix = RedisServerFixture.NewPrefix();
         await using var server = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
         var webhook = await server.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
-        int partition = server.Services.GetRequiredService<PartitionMap>().PartitionOf(webhook.Id);
+        int partition = server.PartitionOf(webhook.Id);
         string queue = $"{prefix}:{{p:{partition}}}:q:{webhook.Id}";
         await SeedAsync(prefix, partition, webhook.Id, queue);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Dispatcher.FunctionalTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;
@@ -30,7 +29,7 @@ public sealed class ReceiverOutcomeTests(RedisServerFixture redis, ITestOutputHe
         // New work for a paused endpoint waits too.
         await publisher.PublishAsync(TestEvents.Create("evt_while_paused"));
 
-        var ready = await redis.Db.SortedSetScoreAsync($"{server.Prefix}:{{p:{Partition(server, webhook.Id)}}}:ready", webhook.Id);
+        var ready = await redis.Db.SortedSetScoreAsync($"{server.Prefix}:{{p:{server.PartitionOf(webhook.Id)}}}:ready", webhook.Id);
         Assert.Equal(pausedAt.AddSeconds(pausedSeconds).ToUnixTimeMilliseconds(), (long)ready!.Value);
         Assert.Single(receiver.All);
 
@@ -60,7 +59,7 @@ public sealed class ReceiverOutcomeTests(RedisServerFixture redis, ITestOutputHe
         Assert.Contains("410", disabled.GetProperty("statusReason").GetString());
 
         await publisher.PublishAsync(TestEvents.Create("evt_queued_while_disabled"));
-        var queue = $"{server.Prefix}:{{p:{Partition(server, webhook.Id)}}}:q:{webhook.Id}";
+        var queue = server.PartitionKey(webhook.Id, "q");
         Assert.Equal(2, await redis.Db.SortedSetLengthAsync(queue));
         Assert.Single(receiver.All);
 
@@ -115,7 +114,4 @@ public sealed class ReceiverOutcomeTests(RedisServerFixture redis, ITestOutputHe
         Assert.Equal("disabled", disabled.GetProperty("status").GetString());
         Assert.Contains("2 consecutive", disabled.GetProperty("statusReason").GetString());
     }
-
-    private static int Partition(DispatcherTestServer server, string webhookId) =>
-        server.Services.GetRequiredService<Dispatcher.Core.Partitioning.PartitionMap>().PartitionOf(webhookId);
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Dispatcher.Client.Publishing;
+using Dispatcher.Core.Partitioning;
 using Dispatcher.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -98,6 +99,12 @@ public sealed class DispatcherTestServer : IAsyncDisposable
         await app.StartAsync();
         return new DispatcherTestServer(app, prefix, logs);
     }
+
+    /// <summary>The partition a webhook's work lives in, for tests that look at its Redis keys.</summary>
+    public int PartitionOf(string webhookId) => _app.Services.GetRequiredService<PartitionMap>().PartitionOf(webhookId);
+
+    /// <summary>A key of the webhook's partition, e.g. <c>Key(id, "q")</c> for its queue.</summary>
+    public string PartitionKey(string webhookId, string kind) => $"{Prefix}:{{p:{PartitionOf(webhookId)}}}:{kind}:{webhookId}";
 
     /// <summary>A REST client authenticated as <paramref name="apiKey"/>'s workspace.</summary>
     public HttpClient Api(string apiKey = ApiKey)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace Dispatcher.FunctionalTests.Infrastructure;
@@ -15,7 +13,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     private readonly string _dataDir = Directory.CreateTempSubdirectory("dispatcher-redis-").FullName;
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Ports.Free();
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
@@ -112,10 +110,4 @@ public sealed class RedisServerFixture : IAsyncLifetime
         throw new InvalidOperationException("redis-server is not installed: run ./test.sh (it installs it) or `apt-get install redis-server`");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Dispatcher.FunctionalTests.Infrastructure;
 
@@ -26,7 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(
         RedisServerFixture redis, string prefix, ITestOutputHelper output, IDictionary<string, string>? settings = null)
     {
-        int httpPort = FreePort(), grpcPort = FreePort();
+        int httpPort = Ports.Free(), grpcPort = Ports.Free();
         var psi = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll"))
         {
             RedirectStandardOutput = true,
@@ -107,10 +105,4 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
