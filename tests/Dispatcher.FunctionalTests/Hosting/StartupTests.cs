@@ -45,6 +45,43 @@ public sealed class StartupTests(RedisServerFixture redis)
             stderr.Trim());
     }
 
+    [Theory]
+    [InlineData("Dispatcher__Partitions__Count", "0", "Dispatcher:Partitions:Count is 0; it must be between 1 and 4096")]
+    [InlineData("Dispatcher__Delivery__RatePerSecond", "0", "Dispatcher:Delivery:RatePerSecond must be between 1 and 10000")]
+    [InlineData("Dispatcher__Delivery__RetrySchedule__0", "-5", "Dispatcher:Delivery:RetrySchedule: every delay must be a positive number of seconds")]
+    [InlineData("Dispatcher__Delivery__RetryJitter", "2", "Dispatcher:Delivery:RetryJitter must be between 0 and 1")]
+    [InlineData("Dispatcher__Ingest__MaxEventBytes", "0", "Dispatcher:Ingest:MaxEventBytes must be positive")]
+    [InlineData("Dispatcher__Partitions__LeaseTtl", "00:00:00.5", "Dispatcher:Partitions:LeaseTtl must be at least 1 second")]
+    [InlineData("Dispatcher__ApiKeys__0__Workspace", "has space", "Dispatcher:ApiKeys:0:Workspace must be 1-128 printable characters without spaces")]
+    public async Task Each_invalid_setting_stops_the_server_with_its_own_line(string name, string value, string line)
+    {
+        var (exitCode, _, stderr) = await RunServerAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Dispatcher__ProducerKeys__0"] = "producer_key_1",
+            ["Dispatcher__ApiKeys__0__Key"] = "api_key_0001",
+            ["Dispatcher__ApiKeys__0__Workspace"] = "ws_1",
+            [name] = value,
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("Dispatcher cannot start: " + line, stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Logs_can_be_json_lines_for_collectors()
+    {
+        string prefix = RedisServerFixture.NewPrefix();
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var server = await ServerProcess.StartAsync(redis, prefix, new LineCollector(lines),
+            new Dictionary<string, string> { ["Logging__Console__FormatterName"] = "json" });
+
+        string up = Assert.Single(lines, l => l.Contains("Dispatcher is up"));
+        using var json = System.Text.Json.JsonDocument.Parse(up["server: ".Length..]);
+        Assert.Equal(1, json.RootElement.GetProperty("EventId").GetInt32());
+        Assert.Equal("Dispatcher.Server", json.RootElement.GetProperty("Category").GetString());
+    }
+
     [Fact]
     public async Task Development_runs_with_no_configuration_on_the_sample_keys_and_says_so()
     {
