@@ -47,6 +47,11 @@ public sealed class EndToEndDeliveryTests(RedisServerFixture redis, ITestOutputH
         var second = await receiver.NextAsync();
         Assert.Contains("evt_e2e_2", second.BodyText);
         Assert.Single(receiver.All, r => r.BodyText.Contains("evt_e2e_1"));
+
+        // Nothing secret or private reached the logs: not the signing secret, the keys, or the payload.
+        Assert.DoesNotContain(server.Logs.Entries, e =>
+            e.Message.Contains(webhook.Secret) || e.Message.Contains(DispatcherTestServer.ApiKey)
+            || e.Message.Contains(DispatcherTestServer.ProducerKey) || e.Message.Contains("promo-2026"));
     }
 
     [Fact]
