@@ -1,44 +1,75 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Dispatcher.Core.Webhooks;
 
 namespace Dispatcher.Core.Delivery;
 
 /// <summary>
-/// One token bucket per webhook: its rate sustained, its burst on top (the deployment's unless the
-/// webhook sets its own). The partitioned limiter refills every bucket from one shared timer, in
-/// proportion to the time elapsed and capped at the bucket's size, rather than a timer per endpoint.
+/// One <see cref="TokenBucketRateLimiter"/> per webhook: its rate sustained, its burst on top (the
+/// deployment's unless the webhook sets its own). Every bucket is refilled from one shared timer,
+/// in proportion to the time elapsed and capped at the bucket's size, rather than a timer per
+/// endpoint. A granted token allocates nothing, unlike the BCL's partitioned limiter, whose
+/// lease wrapper costs every delivery an allocation.
 /// </summary>
 public sealed class EndpointRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<BucketKey> _limiter;
+    /// <summary>
+    /// Small enough that one refill at 50/s (2.5 tokens) never overflows a bucket of 10, so no token
+    /// owed is lost to the cap; large enough that thousands of buckets cost the timer little.
+    /// </summary>
+    private static readonly TimeSpan RefillEvery = TimeSpan.FromMilliseconds(50);
+
+    private readonly ConcurrentDictionary<BucketKey, TokenBucketRateLimiter> _buckets = new();
     private readonly RateLimitSettings _default;
+    private readonly int _waitersPerEndpoint;
+    private readonly ITimer _refill;
 
     /// <param name="defaults">The deployment's rate and burst.</param>
     /// <param name="waitersPerEndpoint">How many senders of one endpoint may wait for a token at once.</param>
     public EndpointRateLimiter(RateLimitSettings defaults, int waitersPerEndpoint)
     {
         _default = defaults;
-        // The key carries the settings, so changing a webhook's limit starts a bucket of the new shape.
-        _limiter = PartitionedRateLimiter.Create<BucketKey, BucketKey>(key => RateLimitPartition.GetTokenBucketLimiter(key, k =>
-            new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = k.Burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / k.PerSecond),
-                QueueLimit = waitersPerEndpoint,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = false,
-            }));
+        _waitersPerEndpoint = waitersPerEndpoint;
+        // The buckets read the real clock (Stopwatch), so their refill runs on it too.
+        _refill = TimeProvider.System.CreateTimer(_ => Refill(), null, RefillEvery, RefillEvery);
     }
 
     /// <summary>Waits for the webhook's next token. Every attempt takes one: first sends, retries, replays.</summary>
     public ValueTask<RateLimitLease> AcquireAsync(Webhook webhook, CancellationToken cancellationToken)
     {
         var settings = webhook.RateLimit ?? _default;
-        return _limiter.AcquireAsync(new BucketKey(webhook.Id, settings.PerSecond, settings.Burst), 1, cancellationToken);
+        // The key carries the settings, so changing a webhook's limit starts a bucket of the new shape.
+        var key = new BucketKey(webhook.Id, settings.PerSecond, settings.Burst);
+        var bucket = _buckets.TryGetValue(key, out var existing) ? existing : _buckets.GetOrAdd(key, Create);
+        return bucket.AcquireAsync(1, cancellationToken);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _refill.Dispose();
+        foreach (var bucket in _buckets.Values)
+        {
+            bucket.Dispose();
+        }
+    }
+
+    private TokenBucketRateLimiter Create(BucketKey key) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = key.Burst,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / key.PerSecond),
+        QueueLimit = _waitersPerEndpoint,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = false,
+    });
+
+    private void Refill()
+    {
+        foreach (var bucket in _buckets.Values)
+        {
+            bucket.TryReplenish();
+        }
+    }
 
     private readonly record struct BucketKey(string WebhookId, int PerSecond, int Burst);
 }
