@@ -25,4 +25,6 @@ public sealed class DispatcherOptions
     public PartitionOptions Partitions { get; set; } = new();
 
     public EmbeddedStoreOptions EmbeddedStore { get; set; } = new();
+
+    public TelemetryOptions Telemetry { get; set; } = new();
 }

@@ -54,6 +54,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DispatcherMetrics>();
+        builder.AddDispatcherTelemetry();
         builder.Services.AddSingleton<WebhookStatusNotifier>();
         builder.Services.AddSingleton<NotificationHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationHub>());
@@ -80,6 +81,7 @@ public static partial class DispatcherHost
         app.MapWebhooks();
         app.MapDeliveries();
         app.MapDispatcherHealth();
+        app.MapDispatcherTelemetry();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
     }

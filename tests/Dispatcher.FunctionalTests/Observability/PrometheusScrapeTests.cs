@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Dispatcher.FunctionalTests.Infrastructure;
+
+namespace Dispatcher.FunctionalTests.Observability;
+
+/// <summary>/metrics, scraped after a known workload, shows its counts.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class PrometheusScrapeTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task The_scrape_shows_the_counts_of_a_known_workload()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        await server.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+        await publisher.PublishAsync(TestEvents.Create("evt_p1"));
+        await publisher.PublishAsync(TestEvents.Create("evt_p2"));
+        await publisher.PublishAsync(TestEvents.Create("evt_p2"));
+        await receiver.NextAsync();
+        await receiver.NextAsync();
+        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+
+        using var http = new HttpClient { BaseAddress = server.Http };
+        string scrape = await http.GetStringAsync("/metrics");
+        output.WriteLine(scrape);
+
+        Assert.Equal(2, Sample(scrape, "dispatcher_ingest_events_total", "outcome=\"accepted\""));
+        Assert.Equal(1, Sample(scrape, "dispatcher_ingest_events_total", "outcome=\"duplicate\""));
+        Assert.Equal(2, Sample(scrape, "dispatcher_delivery_attempts_total", "outcome=\"succeeded\""));
+        Assert.Equal(2, Sample(scrape, "dispatcher_delivery_duration_seconds_count", "http_status_class=\"2xx\""));
+    }
+
+    /// <summary>The value of the one sample of <paramref name="metric"/> whose labels include <paramref name="label"/>.</summary>
+    private static double Sample(string scrape, string metric, string label)
+    {
+        var line = Assert.Single(scrape.Split('\n'), l => l.StartsWith(metric + "{", StringComparison.Ordinal) && l.Contains(label));
+        var value = Regex.Match(line, @"\}\s+(\S+)").Groups[1].Value;
+        return double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
