@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -50,20 +51,28 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
 
     private async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        // The receiver's body is only for the delivery log: read a few KB, never the whole of a huge answer.
-        var buffer = new byte[options.MaxResponseBodyBytes];
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        int total = 0;
-        while (total < buffer.Length)
+        // The receiver's body is only for the delivery log: read a few KB, never the whole of a huge
+        // answer, into a pooled buffer (this runs for every delivery).
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(options.MaxResponseBodyBytes);
+        try
         {
-            int read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            int total = 0;
+            while (total < options.MaxResponseBodyBytes)
             {
-                break;
+                int read = await stream.ReadAsync(buffer.AsMemory(total, options.MaxResponseBodyBytes - total), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+                total += read;
             }
-            total += read;
+            return total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total);
         }
-        return total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch

@@ -5,15 +5,16 @@ namespace Dispatcher.FunctionalTests.Delivery;
 
 /// <summary>
 /// The cap, measured at real receivers on the real clock (the BCL token bucket reads one).
-/// Tolerance: arrivals may bunch by network and scheduling jitter, so each window of T seconds is
-/// allowed burst + rate × (T + 50 ms) deliveries.
+/// Tolerance: arrivals may bunch by network and scheduling jitter (on a loaded 2-core machine, up to
+/// a tick of the shared refill timer and a scheduler slice), so each window of T seconds is allowed
+/// burst + rate × (T + 100 ms) deliveries. Without the limiter every event arrives within a second.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class RateLimitTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const int Rate = 50;
     private const int Burst = 10;
-    private static readonly TimeSpan Jitter = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan Jitter = TimeSpan.FromMilliseconds(100);
 
     [Fact]
     public async Task An_overloaded_webhook_stays_within_its_bound_and_sustains_at_least_90_percent_of_its_rate()
