@@ -1,5 +1,6 @@
 using Dispatcher.Server.Configuration;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Dispatcher.Server.Observability;
 
@@ -12,14 +13,16 @@ public static class TelemetrySetup
     public static void AddDispatcherTelemetry(this WebApplicationBuilder builder)
     {
         var otlp = builder.Configuration.GetSection($"{DispatcherOptions.Section}:Telemetry").Get<TelemetryOptions>()?.OtlpEndpoint;
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
-        {
-            metrics.AddMeter(DispatcherMetrics.MeterName).AddPrometheusExporter();
-            if (otlp is not null)
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("dispatcher"))
+            .WithMetrics(metrics =>
             {
-                metrics.AddOtlpExporter(o => o.Endpoint = otlp);
-            }
-        });
+                metrics.AddMeter(DispatcherMetrics.MeterName).AddPrometheusExporter();
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            });
     }
 
     public static void MapDispatcherTelemetry(this IEndpointRouteBuilder routes) => routes.MapPrometheusScrapingEndpoint("/metrics");
