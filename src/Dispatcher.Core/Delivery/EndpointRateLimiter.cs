@@ -41,6 +41,9 @@ public sealed class EndpointRateLimiter : IDisposable
         // The key carries the settings, so changing a webhook's limit starts a bucket of the new shape.
         var key = new BucketKey(webhook.Id, settings.PerSecond, settings.Burst);
         var bucket = _buckets.TryGetValue(key, out var existing) ? existing : _buckets.GetOrAdd(key, Create);
+        // Refill here too, not only on the timer: a timer starved by a busy machine would let the
+        // bucket's cap swallow tokens that were owed, and the endpoint would fall below its rate.
+        bucket.TryReplenish();
         return bucket.AcquireAsync(1, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Dispatcher.Redis.Deliveries;
@@ -12,16 +13,12 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task AppendAsync(string workspaceId, string webhookId, DeliveryLogEntry entry)
-    {
-        var key = keys.DeliveryLog(workspaceId, webhookId);
-        var batch = redis.GetDatabase().CreateBatch();
-        var push = batch.ListLeftPushAsync(key, JsonSerializer.SerializeToUtf8Bytes(entry, Json));
-        var trim = batch.ListTrimAsync(key, 0, maxEntries - 1);
-        var expire = batch.KeyExpireAsync(key, retention);
-        batch.Execute();
-        return Task.WhenAll(push, trim, expire);
-    }
+    /// <summary>Appends the entry; nothing is written when the webhook no longer exists.</summary>
+    public Task AppendAsync(string workspaceId, string webhookId, DeliveryLogEntry entry) =>
+        redis.GetDatabase().ScriptEvaluateAsync(
+            LuaScripts.LogAppend,
+            [keys.DeliveryLog(workspaceId, webhookId), keys.Webhook(workspaceId, webhookId)],
+            [JsonSerializer.SerializeToUtf8Bytes(entry, Json), maxEntries, (long)retention.TotalMilliseconds]);
 
     /// <summary>Every kept entry, newest first.</summary>
     public async Task<IReadOnlyList<DeliveryLogEntry>> ReadAsync(string workspaceId, string webhookId)
