@@ -27,7 +27,6 @@ public sealed partial class DeliveryProcessor(
     DeliveryLogWriter log,
     WebhookStatusNotifier notifier,
     DispatcherMetrics metrics,
-    PartitionSignals signals,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
     ILogger<DeliveryProcessor> logger)
@@ -81,10 +80,6 @@ public sealed partial class DeliveryProcessor(
         {
             // The claim stays until its deadline, then the delivery is due again: at least once.
             LogSettleFailed(logger, queued.Claim.DeliveryId, ex);
-        }
-        finally
-        {
-            signals.Notify(queued.Partition);
         }
     }
 

@@ -12,6 +12,7 @@ public sealed class EndpointWorker
 {
     private readonly Channel<QueuedDelivery> _channel;
     private readonly Func<QueuedDelivery, Task> _handBack;
+    private readonly Action _slotFreed;
     private readonly Task[] _senders;
     private int _queued;
 
@@ -19,14 +20,16 @@ public sealed class EndpointWorker
     /// Small on purpose: everything in the channel is claimed in Redis, and must be sent before its
     /// claim deadline (see DispatcherOptionsValidator), while the backlog itself waits in Redis.
     /// </param>
+    /// <param name="slotFreed">Called once a slot is free again, so the pump can refill it.</param>
     /// <param name="stopping">Stop taking deliveries from the channel.</param>
     /// <param name="abort">Give up on attempts in flight (the shutdown deadline has passed).</param>
     public EndpointWorker(
         int capacity, int concurrency, Func<QueuedDelivery, CancellationToken, Task> send, Func<QueuedDelivery, Task> handBack,
-        CancellationToken stopping, CancellationToken abort)
+        Action slotFreed, CancellationToken stopping, CancellationToken abort)
     {
         Capacity = capacity;
         _handBack = handBack;
+        _slotFreed = slotFreed;
         _channel = Channel.CreateBounded<QueuedDelivery>(new BoundedChannelOptions(capacity)
         {
             // The pump writes only into free slots, so Wait never blocks it; it is the safe choice if it ever did.
@@ -81,7 +84,9 @@ public sealed class EndpointWorker
                 }
                 finally
                 {
+                    // Free the slot before saying so: a pump woken earlier would see it still taken.
                     Interlocked.Decrement(ref _queued);
+                    _slotFreed();
                 }
                 if (stopping.IsCancellationRequested)
                 {

@@ -82,10 +82,8 @@ public sealed partial class PartitionPump(
     private async Task<int> FillAsync(string webhookId, DateTimeOffset now, CancellationToken stopping)
     {
         var worker = WorkerFor(webhookId, stopping);
-        // Refill in batches, once half the channel is free: one claim round trip then carries many
-        // deliveries, instead of one per slot as each attempt completes.
         int free = Math.Min(worker.FreeSlots, MaxClaim);
-        if (free < Math.Max(1, worker.Capacity / 2))
+        if (free <= 0)
         {
             return 0;
         }
@@ -119,7 +117,7 @@ public sealed partial class PartitionPump(
             {
                 var delivery = options.Value.Delivery;
                 worker = new EndpointWorker(delivery.EndpointQueueCapacity, delivery.ConcurrencyPerEndpoint,
-                    processor.ProcessAsync, processor.HandBackAsync, stopping, _abort);
+                    processor.ProcessAsync, processor.HandBackAsync, () => signals.Notify(partition), stopping, _abort);
                 _workers.Add(webhookId, worker);
             }
             return worker;
