@@ -24,5 +24,25 @@ public sealed record Webhook(
     /// <summary>The webhook's own retry delays in seconds; null uses the deployment's.</summary>
     public IReadOnlyList<int>? RetrySchedule { get; init; }
 
+    /// <summary>
+    /// The wire format (profile name, e.g. <c>cd4cd</c>, <c>standard-webhooks</c>) the webhook was
+    /// created with; resolved at create time so a later change of the deployment's default never
+    /// changes what an existing receiver gets. Null only on records written before formats existed.
+    /// </summary>
+    public string? Format { get; init; }
+
+    /// <summary>The secret replaced by the last rotation; still signs until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public string? PreviousSecret { get; init; }
+
+    /// <summary>When <see cref="PreviousSecret"/> stops signing.</summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
+
+    /// <summary>The secrets that sign a delivery sent at <paramref name="now"/>: the current one first.</summary>
+    public IReadOnlyList<string> LiveSecrets(DateTimeOffset now) =>
+        PreviousSecret is { } previous && PreviousSecretExpiresAt is { } until && now < until
+            ? [Secret, previous]
+            : [Secret];
+
+    /// <param name="eventType">A catalogue name (what producers publish); subscriptions are kept in catalogue names.</param>
     public bool IsSubscribedTo(string eventType) => Events.Contains(eventType, StringComparer.Ordinal);
 }

@@ -22,6 +22,9 @@ internal static class WebhookRecord
         new("rate", webhook.RateLimit is { } rate ? $"{rate.PerSecond}/{rate.Burst}" : ""),
         // JSON, so an explicit empty schedule ("[]": one attempt, no retries) differs from none ("").
         new("retry", webhook.RetrySchedule is { } retry ? JsonSerializer.Serialize(retry) : ""),
+        new("format", webhook.Format ?? ""),
+        new("secret_prev", webhook.PreviousSecret ?? ""),
+        new("secret_prev_until", webhook.PreviousSecretExpiresAt?.ToUnixTimeMilliseconds() ?? 0),
     ];
 
     public static Webhook FromHash(HashEntry[] entries)
@@ -42,6 +45,11 @@ internal static class WebhookRecord
                 ? new RateLimitSettings(int.Parse(perSecond, CultureInfo.InvariantCulture), int.Parse(burst, CultureInfo.InvariantCulture))
                 : null,
             RetrySchedule = Text(fields, "retry") is { } retry ? JsonSerializer.Deserialize<int[]>(retry) : null,
+            Format = Text(fields, "format"),
+            PreviousSecret = Text(fields, "secret_prev"),
+            PreviousSecretExpiresAt = (long)fields.GetValueOrDefault("secret_prev_until", 0) is > 0 and var until
+                ? DateTimeOffset.FromUnixTimeMilliseconds(until)
+                : null,
         };
     }
 
