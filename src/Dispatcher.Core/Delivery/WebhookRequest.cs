@@ -4,4 +4,8 @@ namespace Dispatcher.Core.Delivery;
 public sealed record WebhookRequest(
     Uri Endpoint,
     ReadOnlyMemory<byte> Body,
-    IReadOnlyList<KeyValuePair<string, string>> Headers);
+    IReadOnlyList<KeyValuePair<string, string>> Headers)
+{
+    /// <summary>This attempt's timeout (the webhook's format may set its own); null uses the sender's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+}

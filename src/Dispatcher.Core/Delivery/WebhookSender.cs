@@ -28,7 +28,8 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
             message.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var timeout = new CancellationTokenSource(options.RequestTimeout, time);
+        var limit = request.Timeout ?? options.RequestTimeout;
+        using var timeout = new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         long started = time.GetTimestamp();
         try
@@ -41,7 +42,7 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return new(DeliveryResultKind.Timeout, 0, time.GetElapsedTime(started), $"no response within {options.RequestTimeout.TotalSeconds:0.###} s", null);
+            return new(DeliveryResultKind.Timeout, 0, time.GetElapsedTime(started), $"no response within {limit.TotalSeconds:0.###} s", null);
         }
         catch (HttpRequestException ex)
         {

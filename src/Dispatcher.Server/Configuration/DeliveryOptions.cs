@@ -48,6 +48,12 @@ public sealed class DeliveryOptions
     /// <summary>How long a delivery log is kept after its last attempt. Default 30 days.</summary>
     public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Largest signed body sent whole. A bigger delivery carries <c>data</c> cut down to
+    /// <c>{"truncated": true, "url": …}</c>, the URL fetching the full event. Default 10 KB (Elido's).
+    /// </summary>
+    public int MaxSignedBodyBytes { get; set; } = 10 * 1024;
+
     /// <summary>How often an idle partition looks for due work it was not told about. Default 1 s.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -14,6 +14,18 @@ public sealed class DispatcherOptions
     /// <summary>True only in appsettings.Development.json: the keys above are public samples, and start-up says so.</summary>
     public bool SampleKeys { get; set; }
 
+    /// <summary>
+    /// The format (profile) of a webhook created without one: <c>cd4cd</c>, <c>snip</c>, <c>georedir</c>,
+    /// <c>awsys</c>, <c>elido</c> or <c>standard-webhooks</c>. Default <c>cd4cd</c>.
+    /// </summary>
+    public string DefaultFormat { get; set; } = Dispatcher.Core.Profiles.WebhookProfiles.DefaultName;
+
+    /// <summary>
+    /// The REST API's address as receivers reach it, for the fetch URL of a truncated delivery.
+    /// Default: the address the REST endpoint listens on.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
     public EndpointPolicyOptions Endpoints { get; set; } = new();
 
     public IngestOptions Ingest { get; set; } = new();

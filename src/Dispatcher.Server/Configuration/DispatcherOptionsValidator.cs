@@ -52,6 +52,18 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Ingest:DedupeWindow must be at least 1 minute");
         }
+        if (Dispatcher.Core.Profiles.WebhookProfiles.Find(options.DefaultFormat) is null)
+        {
+            errors.Add($"Dispatcher:DefaultFormat is '{options.DefaultFormat}'; it must be one of {Dispatcher.Core.Profiles.WebhookProfiles.Names}");
+        }
+        if (options.PublicUrl is { } publicUrl && (!publicUrl.IsAbsoluteUri || publicUrl.Scheme is not ("http" or "https")))
+        {
+            errors.Add("Dispatcher:PublicUrl must be an absolute http:// or https:// URL");
+        }
+        if (options.Delivery.MaxSignedBodyBytes < 1024)
+        {
+            errors.Add("Dispatcher:Delivery:MaxSignedBodyBytes must be at least 1024");
+        }
         if (options.Delivery.RequestTimeout <= TimeSpan.Zero)
         {
             errors.Add("Dispatcher:Delivery:RequestTimeout must be positive");

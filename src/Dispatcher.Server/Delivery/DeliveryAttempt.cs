@@ -1,24 +1,52 @@
 using System.Buffers;
 using Dispatcher.Core.Delivery;
-using Dispatcher.Core.Formats;
-using Dispatcher.Core.Signing;
+using Dispatcher.Core.Events;
+using Dispatcher.Core.Json;
+using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Schedule;
+using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Delivery;
 
-/// <summary>Renders, signs and sends one claimed delivery to its webhook.</summary>
-public sealed class DeliveryAttempt(WebhookSender sender, TimeProvider time)
+/// <summary>Renders one claimed delivery in its webhook's format, signs it and sends it.</summary>
+public sealed class DeliveryAttempt(
+    WebhookSender sender, WebhookRules rules, ServerEndpoints endpoints, IOptions<DispatcherOptions> options, TimeProvider time)
 {
+    private readonly int _maxSignedBody = options.Value.Delivery.MaxSignedBodyBytes;
+
     public async Task<(WebhookRequest Request, DeliveryResult Result)> SendAsync(Webhook webhook, ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
-        var body = new ArrayBufferWriter<byte>(256 + delivery.Event.Data.Length);
-        Cd4cdEnvelope.Write(body, delivery.Event);
+        var profile = WebhookRules.ProfileOf(webhook);
+        var evt = delivery.Event;
+        var body = new ArrayBufferWriter<byte>(256 + evt.Data.Length);
+        EnvelopeWriter.Write(body, profile, evt, evt.Data.Span);
+        if (body.WrittenCount > _maxSignedBody)
+        {
+            body = new ArrayBufferWriter<byte>(512);
+            EnvelopeWriter.Write(body, profile, evt, TruncatedData(evt));
+        }
         // t is the send time of this attempt, so a retry a day later still passes a 5-minute tolerance.
-        long t = time.GetUtcNow().ToUnixTimeSeconds();
-        byte[] key = System.Text.Encoding.UTF8.GetBytes(webhook.Secret);
-        string signature = TimestampedSignature.Create(key, t, body.WrittenSpan);
-        var request = new WebhookRequest(webhook.Endpoint, body.WrittenMemory, [new(Cd4cdEnvelope.SignatureHeader, signature)]);
+        var now = time.GetUtcNow();
+        var headers = RequestSigner.Sign(profile, webhook.LiveSecrets(now), evt.Id, now.ToUnixTimeSeconds(), body.WrittenSpan);
+        var request = new WebhookRequest(webhook.Endpoint, body.WrittenMemory, headers) { Timeout = rules.RequestTimeoutOf(webhook) };
         return (request, await sender.SendAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// What stands in for <c>data</c> when the signed body would be too large: a flag and the URL
+    /// of <c>GET /v1/events/{id}</c>, where the receiver fetches the whole event with its API key.
+    /// </summary>
+    private byte[] TruncatedData(StoredEvent evt)
+    {
+        var baseUrl = options.Value.PublicUrl ?? endpoints.Http;
+        string url = $"{baseUrl.AbsoluteUri.TrimEnd('/')}/v1/events/{Uri.EscapeDataString(evt.Id)}";
+        var data = new ArrayBufferWriter<byte>(64 + url.Length);
+        data.Write("{\"truncated\":true,\"url\":"u8);
+        JsString.Write(data, url);
+        data.Write("}"u8);
+        return data.WrittenSpan.ToArray();
     }
 }

@@ -1,6 +1,5 @@
 using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Delivery;
-using Dispatcher.Core.Retries;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
@@ -20,6 +19,7 @@ namespace Dispatcher.Server.Delivery;
 /// </summary>
 public sealed partial class DeliveryProcessor(
     DeliveryAttempt attempt,
+    WebhookRules rules,
     EndpointRateLimiter limiter,
     EndpointHolds holds,
     ScheduleStore schedule,
@@ -32,9 +32,6 @@ public sealed partial class DeliveryProcessor(
     ILogger<DeliveryProcessor> logger)
 {
     private readonly DeliveryOptions _options = options.Value.Delivery;
-    private readonly RetrySchedule _defaultRetries = options.Value.Delivery.RetrySchedule.Count > 0
-        ? RetrySchedule.FromSeconds([.. options.Value.Delivery.RetrySchedule])
-        : RetrySchedule.Default;
 
     /// <summary>Gives a claimed but unsent delivery back to Redis, due now (this instance is stopping).</summary>
     public async Task HandBackAsync(QueuedDelivery queued)
@@ -121,8 +118,7 @@ public sealed partial class DeliveryProcessor(
             return DeliveryOutcomes.Paused;
         }
         int attempts = delivery.AttemptsMade + 1;
-        var retries = webhook.RetrySchedule is { } own ? RetrySchedule.FromSeconds([.. own]) : _defaultRetries;
-        if (retries.DelayAfter(attempts) is { } delay)
+        if (rules.RetriesOf(webhook).DelayAfter(attempts) is { } delay)
         {
             var due = now + delay * (1 + Random.Shared.NextDouble() * _options.RetryJitter);
             await schedule.SettleAsync(queued.Partition, delivery, Settlement.Retry, due);
@@ -131,7 +127,7 @@ public sealed partial class DeliveryProcessor(
         }
         await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed);
         LogDeliveryFailed(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result));
-        var failure = await webhooks.RecordFailureAsync(webhook.WorkspaceId, webhook.Id, _options.DisableAfterFailures);
+        var failure = await webhooks.RecordFailureAsync(webhook.WorkspaceId, webhook.Id, rules.DisableAfterFailuresOf(webhook));
         if (failure is { Changed: true, After: WebhookStatus.Disabled })
         {
             holds.Disable(webhook.Id);

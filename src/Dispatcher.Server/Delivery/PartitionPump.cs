@@ -16,6 +16,7 @@ public sealed partial class PartitionPump(
     ScheduleStore schedule,
     WebhookStore webhooks,
     DeliveryProcessor processor,
+    WebhookRules rules,
     PartitionSignals signals,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
@@ -24,6 +25,9 @@ public sealed partial class PartitionPump(
     private const int WebhooksPerRound = 256;
     private const int MaxClaim = 16;
     private readonly Dictionary<string, EndpointWorker> _workers = new(StringComparer.Ordinal);
+
+    /// <summary>Each webhook's claim lifetime, learnt when it is read (fills run concurrently).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan> _claimTimeouts = new(StringComparer.Ordinal);
     private CancellationToken _abort;
 
     /// <param name="stopping">Stop claiming and sending.</param>
@@ -87,7 +91,10 @@ public sealed partial class PartitionPump(
         {
             return 0;
         }
-        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + options.Value.Delivery.ClaimTimeout, free);
+        // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets;
+        // until the webhook has been read once, assume the slowest format.
+        var claimFor = _claimTimeouts.TryGetValue(webhookId, out var known) ? known : rules.LongestClaimTimeout;
+        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free);
         if (claimed.Count == 0)
         {
             return 0;
@@ -99,6 +106,7 @@ public sealed partial class PartitionPump(
             await schedule.DropAsync(partition, webhookId);
             return 0;
         }
+        _claimTimeouts[webhookId] = rules.ClaimTimeoutOf(webhook);
         foreach (var delivery in claimed)
         {
             // Cannot fail: only this loop writes, and it claimed no more than the free slots.

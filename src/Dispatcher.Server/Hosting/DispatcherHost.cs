@@ -3,11 +3,13 @@ using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Deliveries;
+using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Leases;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Deliveries;
+using Dispatcher.Server.Api.Events;
 using Dispatcher.Server.Api.Webhooks;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
@@ -50,6 +52,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddSingleton<IngestStore>();
         builder.Services.AddSingleton<ScheduleStore>();
+        builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddMetrics();
@@ -80,6 +83,7 @@ public static partial class DispatcherHost
         app.MapGrpcService<WebhookNotificationService>();
         app.MapWebhooks();
         app.MapDeliveries();
+        app.MapEvents();
         app.MapDispatcherHealth();
         app.MapDispatcherTelemetry();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
@@ -117,6 +121,7 @@ public static partial class DispatcherHost
         // One handler for every delivery: pooled connections are shared across all endpoints.
         services.AddSingleton(sp => new HttpMessageInvoker(OutboundHandlerFactory.Create(sp.GetRequiredService<OutboundHttpOptions>())));
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookRules>();
         services.AddSingleton<DeliveryAttempt>();
         services.AddSingleton(sp =>
         {

@@ -1,4 +1,5 @@
 using Dispatcher.Core.Events;
+using Dispatcher.Core.Json;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Ingest;
@@ -36,7 +37,10 @@ public sealed class IngestPipeline(
                 continue;
             }
             var createdAt = evt.CreatedAt is null ? now : evt.CreatedAt.ToDateTimeOffset();
-            valid.Add((i, new StoredEvent(evt.Id, evt.WorkspaceId, evt.Type, createdAt, evt.Data.Memory)));
+            // Kept in the form JSON.stringify(JSON.parse(data)) gives, once, so every delivery of it is
+            // byte for byte what a receiver that re-serialises the parsed body signs over.
+            var data = JsonCanonicalizer.Canonicalize(evt.Data.Span);
+            valid.Add((i, new StoredEvent(evt.Id, evt.WorkspaceId, evt.Type, createdAt, data)));
         }
 
         if (valid.Count > 0)

@@ -16,6 +16,16 @@ public static class WebhookApiExtensions
         return new CreatedWebhook(json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("secret").GetString()!);
     }
 
+    /// <summary>Creates a webhook in <paramref name="format"/>, subscribed to <paramref name="events"/> (that format's names).</summary>
+    public static async Task<CreatedWebhook> CreateFormatWebhookAsync(this HttpClient api, Uri endpoint, string format, params string[] events)
+    {
+        using var response = await api.PostAsJsonAsync("/v1/webhooks", new { endpoint = endpoint.ToString(), events, format, secret = "auto" });
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create answered {(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        return new CreatedWebhook(json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("secret").GetString()!);
+    }
+
     public static async Task<(HttpStatusCode Status, JsonElement Body)> SendJsonAsync(this HttpClient api, HttpMethod method, string path, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);

@@ -58,6 +58,7 @@ public sealed class WebhookNotificationTests(RedisServerFixture redis, ITestOutp
         await server.Api().SendJsonAsync(HttpMethod.Post, "/v1/webhooks", new
         {
             endpoint = receiver.Url().ToString(),
+            format = "standard-webhooks", // silent on disabling: the deployment's threshold applies
             events = new[] { "link.clicked" },
             retrySchedule = Array.Empty<int>(),
         });

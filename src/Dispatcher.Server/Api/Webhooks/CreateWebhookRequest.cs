@@ -9,7 +9,11 @@ public sealed class CreateWebhookRequest
 
     public string? Url { get; set; }
 
+    /// <summary>Names in the webhook's format (e.g. <c>click</c> for GeoRedir, <c>link.click</c> for AWSYS.CO).</summary>
     public List<string>? Events { get; set; }
+
+    /// <summary>Optional: the wire format (profile). Default: the deployment's <c>Dispatcher:DefaultFormat</c>.</summary>
+    public string? Format { get; set; }
 
     /// <summary>Missing or <c>"auto"</c>: generated. Otherwise at least 16 characters.</summary>
     public string? Secret { get; set; }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dispatcher.Core.Events;
+using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Deliveries;
@@ -48,19 +48,22 @@ public static class WebhookEndpoints
         {
             return ApiError.BadRequest("INVALID_ENDPOINT", urlError);
         }
-        if (request.Events is not { Count: > 0 } events)
+        if (WebhookProfiles.Find(request.Format ?? options.Value.DefaultFormat) is not { } profile)
         {
-            return ApiError.BadRequest("INVALID_EVENTS", "events must list at least one event type", []);
+            return ApiError.BadRequest("INVALID_FORMAT", $"format must be one of {WebhookProfiles.Names}");
         }
-        var unknown = events.Where(e => !EventCatalogue.Contains(e ?? "")).Select(e => e ?? "null").ToList();
-        if (unknown.Count > 0)
+        if (WebhookEventRules.Validate(profile, request.Events, out var events) is { } eventsError)
         {
-            return ApiError.BadRequest("INVALID_EVENTS", $"unknown event types: {string.Join(", ", unknown)}; GET /v1/event-types lists them", unknown);
+            return eventsError;
         }
         string secret = request.Secret is null or "auto" ? WebhookIds.NewSecret() : request.Secret;
         if (secret.Length < MinSecretLength)
         {
             return ApiError.BadRequest("INVALID_SECRET", $"secret must be \"auto\" or at least {MinSecretLength} characters");
+        }
+        if (profile.DecodesSecret && !RequestSigner.TryDecodeStandardSecret(secret, out _))
+        {
+            return ApiError.BadRequest("INVALID_SECRET", "a standard-webhooks secret must be \"auto\" or whsec_ followed by the base64 of 24 to 64 bytes");
         }
 
         if (WebhookSettingsRules.Validate(request, out var rateLimit, out var retrySchedule) is { } settingsError)
@@ -71,9 +74,9 @@ public static class WebhookEndpoints
         // Milliseconds: what Redis keeps, so create and a later GET show the same time.
         var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var webhook = new Webhook(
-            WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint, events.Distinct(StringComparer.Ordinal).ToList(),
-            secret, createdAt)
+            WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint, events, secret, createdAt)
         {
+            Format = profile.Name,
             RateLimit = rateLimit,
             RetrySchedule = retrySchedule,
         };

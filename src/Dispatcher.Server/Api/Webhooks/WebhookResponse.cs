@@ -1,11 +1,16 @@
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Server.Delivery;
 
 namespace Dispatcher.Server.Api.Webhooks;
 
-/// <summary>A webhook as the API shows it. The secret appears only in the answer to create.</summary>
+/// <summary>
+/// A webhook as the API shows it, its events in its format's names. The secret appears only in the
+/// answer to create (and rotate).
+/// </summary>
 public sealed record WebhookResponse(
     string Id,
     string Endpoint,
+    string Format,
     IReadOnlyList<string> Events,
     DateTime CreatedAt,
     string Status,
@@ -14,14 +19,19 @@ public sealed record WebhookResponse(
     IReadOnlyList<int>? RetrySchedule,
     string? Secret)
 {
-    public static WebhookResponse From(Webhook webhook, bool includeSecret = false) => new(
-        webhook.Id,
-        webhook.Endpoint.OriginalString,
-        webhook.Events,
-        webhook.CreatedAt.UtcDateTime,
-        webhook.Status.ToString().ToLowerInvariant(),
-        webhook.StatusReason,
-        webhook.RateLimit,
-        webhook.RetrySchedule,
-        includeSecret ? webhook.Secret : null);
+    public static WebhookResponse From(Webhook webhook, bool includeSecret = false)
+    {
+        var profile = WebhookRules.ProfileOf(webhook);
+        return new(
+            webhook.Id,
+            webhook.Endpoint.OriginalString,
+            profile.Name,
+            webhook.Events.Select(profile.EventName).ToList(),
+            webhook.CreatedAt.UtcDateTime,
+            webhook.Status.ToString().ToLowerInvariant(),
+            webhook.StatusReason,
+            webhook.RateLimit,
+            webhook.RetrySchedule,
+            includeSecret ? webhook.Secret : null);
+    }
 }

@@ -1,0 +1,32 @@
+using Dispatcher.Core.Events;
+using StackExchange.Redis;
+
+namespace Dispatcher.Redis.Events;
+
+/// <summary>
+/// Reads accepted events back. A body is kept once per partition it reached (so each partition's
+/// scripts touch only their own slot), so a lookup asks the partitions it may be in.
+/// </summary>
+public sealed class EventStore(IConnectionMultiplexer redis, RedisKeys keys)
+{
+    /// <summary>The event, or null when none of <paramref name="partitions"/> holds it (never accepted, or past retention).</summary>
+    public async Task<StoredEvent?> FindAsync(IEnumerable<int> partitions, string workspaceId, string eventId)
+    {
+        var db = redis.GetDatabase();
+        var batch = db.CreateBatch();
+        var reads = partitions.Distinct()
+            .Select(p => batch.HashGetAsync(keys.EventBody(p, workspaceId, eventId), ["id", "ws", "type", "created", "data"]))
+            .ToList();
+        batch.Execute();
+        foreach (var read in reads)
+        {
+            var f = await read.ConfigureAwait(false);
+            if (!f[0].IsNull)
+            {
+                return new StoredEvent((string)f[0]!, (string)f[1]!, (string)f[2]!,
+                    DateTimeOffset.FromUnixTimeMilliseconds((long)f[3]), (byte[])f[4]!);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Dispatcher.Core.Events;
+using Dispatcher.Core.Partitioning;
+using Dispatcher.Core.Profiles;
+using Dispatcher.Redis.Events;
+using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Auth;
+
+namespace Dispatcher.Server.Api.Events;
+
+/// <summary><c>GET /v1/event-types</c> (the catalogue, with each format's names) and <c>GET /v1/events/{id}</c>.</summary>
+public static class EventEndpoints
+{
+    public static void MapEvents(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1").RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        group.MapGet("/event-types", ListTypes);
+        group.MapGet("/events/{id}", GetEventAsync);
+    }
+
+    private static IResult ListTypes() => Results.Json(new EventTypeListResponse(EventCatalogue.All
+        .Select(e => new EventTypeResponse(e.Name, e.Description,
+            WebhookProfiles.All.ToDictionary(p => p.Name, p => p.EventName(e.Name))))
+        .ToList()), ApiJson.Options);
+
+    /// <summary>
+    /// The whole event, for receivers of a truncated delivery. Only the workspace's own: the body is
+    /// looked for under the caller's workspace id, so another workspace's event is simply not found.
+    /// </summary>
+    private static async Task<IResult> GetEventAsync(string id, HttpContext http, WebhookStore webhooks, EventStore events, PartitionMap partitions)
+    {
+        string workspace = http.User.Workspace();
+        var subscribers = await webhooks.ListAsync(workspace);
+        var evt = await events.FindAsync(subscribers.Select(w => partitions.PartitionOf(w.Id)), workspace, id);
+        if (evt is null)
+        {
+            return ApiError.NotFound($"no event '{id}' in this workspace (events are kept for the dedupe window)");
+        }
+        using var data = JsonDocument.Parse(evt.Data);
+        return Results.Json(new EventResponse(evt.Id, evt.Type, evt.CreatedAt.UtcDateTime, evt.WorkspaceId, data.RootElement.Clone()), ApiJson.Options);
+    }
+}

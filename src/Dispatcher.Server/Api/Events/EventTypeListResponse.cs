@@ -1,0 +1,3 @@
+namespace Dispatcher.Server.Api.Events;
+
+public sealed record EventTypeListResponse(IReadOnlyList<EventTypeResponse> Data);

@@ -1,0 +1,46 @@
+using Dispatcher.Core.Profiles;
+using Dispatcher.Core.Retries;
+using Dispatcher.Core.Webhooks;
+using Dispatcher.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Dispatcher.Server.Delivery;
+
+/// <summary>
+/// A webhook's delivery rules by precedence: its own setting, else its format's (as that seed's
+/// doc states it), else the deployment's.
+/// </summary>
+public sealed class WebhookRules(IOptions<DispatcherOptions> options)
+{
+    private readonly DeliveryOptions _delivery = options.Value.Delivery;
+    private readonly RetrySchedule _deploymentRetries = options.Value.Delivery.RetrySchedule.Count > 0
+        ? RetrySchedule.FromSeconds([.. options.Value.Delivery.RetrySchedule])
+        : RetrySchedule.Default;
+
+    /// <summary>Webhooks stored before formats existed were all sent as CD4CD.</summary>
+    public static WebhookProfile ProfileOf(Webhook webhook) => WebhookProfiles.Find(webhook.Format) ?? WebhookProfiles.Cd4cd;
+
+    public RetrySchedule RetriesOf(Webhook webhook) =>
+        (webhook.RetrySchedule ?? ProfileOf(webhook).RetrySchedule) is { } seconds ? RetrySchedule.FromSeconds([.. seconds]) : _deploymentRetries;
+
+    public int DisableAfterFailuresOf(Webhook webhook) => ProfileOf(webhook).DisableAfterFailures ?? _delivery.DisableAfterFailures;
+
+    public TimeSpan RequestTimeoutOf(Webhook webhook) => ProfileOf(webhook).RequestTimeout ?? _delivery.RequestTimeout;
+
+    /// <summary>
+    /// How long a claim on this webhook's deliveries must last: even if every attempt in its channel
+    /// runs to its timeout, the last must start before the claim expires, or it would be sent twice.
+    /// </summary>
+    public TimeSpan ClaimTimeoutOf(Webhook webhook) => ClaimTimeoutFor(RequestTimeoutOf(webhook));
+
+    /// <summary>The claim for a webhook not read yet: long enough for the slowest format.</summary>
+    public TimeSpan LongestClaimTimeout =>
+        ClaimTimeoutFor(WebhookProfiles.All.Select(p => p.RequestTimeout ?? _delivery.RequestTimeout).Append(_delivery.RequestTimeout).Max());
+
+    private TimeSpan ClaimTimeoutFor(TimeSpan requestTimeout)
+    {
+        int rounds = (_delivery.EndpointQueueCapacity + _delivery.ConcurrencyPerEndpoint - 1) / _delivery.ConcurrencyPerEndpoint;
+        var needed = requestTimeout * (rounds + 1) + TimeSpan.FromSeconds(1);
+        return needed > _delivery.ClaimTimeout ? needed : _delivery.ClaimTimeout;
+    }
+}
