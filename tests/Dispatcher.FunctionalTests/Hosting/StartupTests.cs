@@ -52,6 +52,9 @@ public sealed class StartupTests(RedisServerFixture redis)
     [InlineData("Dispatcher__Delivery__RetryJitter", "2", "Dispatcher:Delivery:RetryJitter must be between 0 and 1")]
     [InlineData("Dispatcher__Ingest__MaxEventBytes", "0", "Dispatcher:Ingest:MaxEventBytes must be positive")]
     [InlineData("Dispatcher__Partitions__LeaseTtl", "00:00:00.5", "Dispatcher:Partitions:LeaseTtl must be at least 1 second")]
+    [InlineData("Dispatcher__DefaultFormat", "zapier", "Dispatcher:DefaultFormat is 'zapier'; it must be one of cd4cd, snip, georedir, awsys, elido, standard-webhooks")]
+    [InlineData("Dispatcher__Delivery__MaxSignedBodyBytes", "100", "Dispatcher:Delivery:MaxSignedBodyBytes must be at least 1024")]
+    [InlineData("Dispatcher__PublicUrl", "/relative", "Dispatcher:PublicUrl must be an absolute http:// or https:// URL")]
     [InlineData("Dispatcher__ApiKeys__0__Workspace", "has space", "Dispatcher:ApiKeys:0:Workspace must be 1-128 printable characters without spaces")]
     public async Task Each_invalid_setting_stops_the_server_with_its_own_line(string name, string value, string line)
     {
