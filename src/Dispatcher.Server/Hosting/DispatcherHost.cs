@@ -7,6 +7,7 @@ using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Leases;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Api.Deliveries;
 using Dispatcher.Server.Api.Webhooks;
 using Dispatcher.Server.Auth;
@@ -52,6 +53,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddClickAggregation();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DispatcherMetrics>();
         builder.AddDispatcherTelemetry();
