@@ -23,6 +23,10 @@ internal static class LuaScripts
 
     public static string WebhookStatus { get; } = Read("webhook_status");
 
+    public static string AggregationCount { get; } = Read("agg_count");
+
+    public static string AggregationClose { get; } = Read("agg_close");
+
     private static string Load(string name) => Read("common") + "\n" + Read(name);
 
     private static string Read(string name)

@@ -39,4 +39,6 @@ public sealed class DispatcherOptions
     public EmbeddedStoreOptions EmbeddedStore { get; set; } = new();
 
     public TelemetryOptions Telemetry { get; set; } = new();
+
+    public AggregationOptions Aggregation { get; set; } = new();
 }

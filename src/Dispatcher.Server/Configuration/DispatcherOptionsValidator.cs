@@ -81,6 +81,10 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Redis:KeyPrefix must be non-empty and contain no '{'");
         }
+        if (options.Aggregation.CloseDelay < TimeSpan.Zero || options.Aggregation.CloseDelay > TimeSpan.FromSeconds(30))
+        {
+            errors.Add("Dispatcher:Aggregation:CloseDelay must be between 0 and 30 seconds");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -8,6 +8,7 @@ using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Leases;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Api.Deliveries;
 using Dispatcher.Server.Api.Events;
 using Dispatcher.Server.Api.Webhooks;
@@ -55,6 +56,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddClickAggregation();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DispatcherMetrics>();
         builder.AddDispatcherTelemetry();

@@ -4,6 +4,7 @@ using Dispatcher.Core.Webhooks;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Delivery;
 using Dispatcher.Server.Observability;
@@ -18,7 +19,7 @@ namespace Dispatcher.Server.Ingest;
 /// </summary>
 public sealed class IngestPipeline(
     WebhookStore webhooks, IngestStore store, PartitionSignals signals, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
-    TimeProvider time)
+    TimeProvider time, ClickCounter clicks)
 {
     public async Task<PublishResponse> ProcessAsync(PublishRequest request)
     {
@@ -46,6 +47,8 @@ public sealed class IngestPipeline(
         if (valid.Count > 0)
         {
             var subscriptions = await LoadSubscriptionsAsync(valid.Select(v => v.Event.WorkspaceId));
+            // Before the write: the dedupe marker it ends with turns a retry into a duplicate, so a click must be counted by then.
+            await clicks.CountAsync(valid.Select(v => v.Event), subscriptions, now);
             var items = valid.Select(v => new IngestItem(
                 v.Event, subscriptions[v.Event.WorkspaceId].Where(w => w.IsSubscribedTo(v.Event.Type)).ToList())).ToList();
             var touched = new HashSet<int>();

@@ -1,0 +1,40 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Dispatcher.Server.Aggregation;
+
+/// <summary>
+/// The <c>data</c> of a <c>link.clicked.aggregated</c> event:
+/// <c>{"window_start","window_end","total_clicks","unattributed_clicks","links":[{"link_id","clicks"}]}</c>,
+/// links sorted by id (ordinal) so every closer renders the same bytes.
+/// </summary>
+public static class AggregatePayload
+{
+    /// <param name="counts">Clicks per link key; the empty key holds clicks that named no link.</param>
+    public static byte[] Render(DateTimeOffset windowStart, DateTimeOffset windowEnd, IReadOnlyDictionary<string, long> counts)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("window_start", Iso(windowStart));
+            json.WriteString("window_end", Iso(windowEnd));
+            json.WriteNumber("total_clicks", counts.Values.Sum());
+            json.WriteNumber("unattributed_clicks", counts.GetValueOrDefault(""));
+            json.WriteStartArray("links");
+            foreach (var (link, clicks) in counts.Where(c => c.Key.Length > 0).OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("link_id", link);
+                json.WriteNumber("clicks", clicks);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
