@@ -16,12 +16,15 @@ public sealed class TestHostResolver : IHostResolver
     /// <summary>The answer for a name; may change between calls (DNS rebinding) or throw a SocketException.</summary>
     public Func<string, IPAddress[]> Answer { get; set; } = _ => [PublicAddress];
 
+    /// <summary>When set, answers instead of <see cref="Answer"/>, e.g. a look-up that never completes.</summary>
+    public Func<string, CancellationToken, Task<IPAddress[]>>? AnswerAsync { get; set; }
+
     /// <summary>Every name asked, in order.</summary>
     public ConcurrentQueue<string> Asked { get; } = new();
 
     public Task<IPAddress[]> ResolveAsync(string hostName, CancellationToken cancellationToken)
     {
         Asked.Enqueue(hostName);
-        return Task.FromResult(Answer(hostName));
+        return AnswerAsync is { } answer ? answer(hostName, cancellationToken) : Task.FromResult(Answer(hostName));
     }
 }

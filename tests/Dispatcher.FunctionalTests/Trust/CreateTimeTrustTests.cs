@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Dispatcher.FunctionalTests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Trust;
 
@@ -80,6 +81,32 @@ public sealed class CreateTimeTrustTests(RedisServerFixture redis, ITestOutputHe
         await server.Api().CreateWebhookAsync(new Uri("https://public.test/h"), "link.clicked");
 
         Assert.Equal(["private.test", "metadata.test", "mixed.test", "nowhere.test", "public.test"], server.Resolver.Asked);
+    }
+
+    [Fact]
+    public async Task A_name_whose_lookup_never_completes_is_refused_after_the_lookup_timeout()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, Production, time: clock);
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Resolver.AnswerAsync = async (_, cancellationToken) =>
+        {
+            asked.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return [];
+        };
+        var before = await redis.KeysAsync(server.Prefix);
+
+        var create = server.Api().SendJsonAsync(HttpMethod.Post, "/v1/webhooks",
+            new { endpoint = "https://slow.test/h", events = new[] { "link.clicked" } });
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var (status, error) = await create.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INVALID_ENDPOINT", error.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("slow.test did not resolve within 5 s", error.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(before, await redis.KeysAsync(server.Prefix));
     }
 
     [Fact]

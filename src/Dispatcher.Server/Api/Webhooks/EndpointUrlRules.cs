@@ -7,9 +7,10 @@ namespace Dispatcher.Server.Api.Webhooks;
 /// development switch <c>AllowLocal</c>) whose host, and every address it resolves to, the trust
 /// policy allows. The same policy is applied again at connect time.
 /// </summary>
-public sealed partial class EndpointUrlRules(EndpointTrust trust, ILogger<EndpointUrlRules> logger)
+public sealed partial class EndpointUrlRules(EndpointTrust trust, TimeProvider time, ILogger<EndpointUrlRules> logger)
 {
-    private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long registration waits for the host's addresses.</summary>
+    public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
 
     public async Task<EndpointCheck> CheckAsync(string? value, CancellationToken cancellationToken)
     {
@@ -19,8 +20,8 @@ public sealed partial class EndpointUrlRules(EndpointTrust trust, ILogger<Endpoi
             return parsed;
         }
         // A resolver that never answers must not hold the request open: the client gets a clear refusal.
-        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        lookup.CancelAfter(LookupTimeout);
+        using var timeout = new CancellationTokenSource(LookupTimeout, time);
+        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         HostCheck check;
         try
         {
