@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Security;
+using Dispatcher.Core.Trust;
 
 namespace Dispatcher.Core.Delivery;
 
@@ -9,15 +11,27 @@ namespace Dispatcher.Core.Delivery;
 /// </summary>
 public static class OutboundHandlerFactory
 {
-    public static SocketsHttpHandler Create(OutboundHttpOptions options) => new()
+    /// <param name="connector">Dials only addresses the trust policy allows; every new connection goes through it.</param>
+    /// <param name="certificates">Extra CAs to accept beside the system roots; null or empty for the system roots only.</param>
+    public static SocketsHttpHandler Create(OutboundHttpOptions options, TrustedConnector connector, CertificateTrust? certificates = null)
     {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        UseProxy = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        ConnectTimeout = options.ConnectTimeout,
-        PooledConnectionLifetime = options.PooledConnectionLifetime,
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-        // Certificates are always validated: no RemoteCertificateValidationCallback is set.
-    };
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = options.ConnectTimeout,
+            PooledConnectionLifetime = options.PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+            ConnectCallback = connector.ConnectAsync,
+        };
+        // Certificates are always validated. Without extra CAs no callback is set (the platform's
+        // validation alone); with them, the callback still demands the platform's host-name check.
+        if (certificates is { Authorities.Count: > 0 })
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = certificates.Validate };
+        }
+        return handler;
+    }
 }

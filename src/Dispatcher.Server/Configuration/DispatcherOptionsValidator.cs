@@ -69,6 +69,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
             errors.Add("Dispatcher:Delivery:RequestTimeout must be positive");
         }
         ValidateDeliveryLimits(options.Delivery, errors);
+        EndpointPolicyValidator.Validate(options.Endpoints, errors);
         if (options.Delivery.RetrySchedule.Any(s => s <= 0))
         {
             errors.Add("Dispatcher:Delivery:RetrySchedule: every delay must be a positive number of seconds");

@@ -1,5 +1,6 @@
 using Dispatcher.Core.Delivery;
 using Dispatcher.Core.Partitioning;
+using Dispatcher.Core.Trust;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Deliveries;
@@ -20,6 +21,7 @@ using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
 using Dispatcher.Server.Notifications;
 using Dispatcher.Server.Observability;
+using Dispatcher.Server.Trust;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -120,8 +122,10 @@ public static partial class DispatcherHost
         {
             RequestTimeout = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Delivery.RequestTimeout,
         });
+        services.AddEndpointTrust();
         // One handler for every delivery: pooled connections are shared across all endpoints.
-        services.AddSingleton(sp => new HttpMessageInvoker(OutboundHandlerFactory.Create(sp.GetRequiredService<OutboundHttpOptions>())));
+        services.AddSingleton(sp => new HttpMessageInvoker(OutboundHandlerFactory.Create(sp.GetRequiredService<OutboundHttpOptions>(),
+            sp.GetRequiredService<TrustedConnector>(), sp.GetRequiredService<CertificateTrust>())));
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookRules>();
         services.AddSingleton<DeliveryAttempt>();

@@ -56,6 +56,10 @@ public sealed class StartupTests(RedisServerFixture redis)
     [InlineData("Dispatcher__Delivery__MaxSignedBodyBytes", "100", "Dispatcher:Delivery:MaxSignedBodyBytes must be at least 1024")]
     [InlineData("Dispatcher__PublicUrl", "/relative", "Dispatcher:PublicUrl must be an absolute http:// or https:// URL")]
     [InlineData("Dispatcher__ApiKeys__0__Workspace", "has space", "Dispatcher:ApiKeys:0:Workspace must be 1-128 printable characters without spaces")]
+    [InlineData("Dispatcher__Endpoints__AllowedNetworks__0", "10.1.2.3/16", "Dispatcher:Endpoints:AllowedNetworks:0 is '10.1.2.3/16'; it must be a network in CIDR form with no host bits set, e.g. 10.20.0.0/16")]
+    [InlineData("Dispatcher__Endpoints__AllowedNetworks__0", "intranet", "Dispatcher:Endpoints:AllowedNetworks:0 is 'intranet'; it must be a network in CIDR form with no host bits set, e.g. 10.20.0.0/16")]
+    [InlineData("Dispatcher__Endpoints__TrustedCaCertificates__0", "/nonexistent/ca.pem", "Dispatcher:Endpoints:TrustedCaCertificates:0: no file at '/nonexistent/ca.pem'")]
+    [InlineData("Dispatcher__Endpoints__TrustedCaCertificates__0", "/etc/passwd", "Dispatcher:Endpoints:TrustedCaCertificates:0: '/etc/passwd' holds no PEM certificate")]
     public async Task Each_invalid_setting_stops_the_server_with_its_own_line(string name, string value, string line)
     {
         var (exitCode, _, stderr) = await RunServerAsync(new Dictionary<string, string>

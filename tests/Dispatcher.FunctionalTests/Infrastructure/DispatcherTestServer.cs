@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Core.Partitioning;
+using Dispatcher.Core.Trust;
 using Dispatcher.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,9 @@ public sealed class DispatcherTestServer : IAsyncDisposable
     public TestLoggerProvider Logs { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>Answers the server's name look-ups (create time and connect time) instead of DNS.</summary>
+    public TestHostResolver Resolver => (TestHostResolver)_app.Services.GetRequiredService<IHostResolver>();
 
     /// <summary>Completes when the server begins to stop (e.g. it refused its configuration).</summary>
     public Task Stopping
@@ -91,6 +95,7 @@ public sealed class DispatcherTestServer : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
+            builder.Services.AddSingleton<IHostResolver>(new TestHostResolver());
             if (time is not null)
             {
                 builder.Services.AddSingleton(time);

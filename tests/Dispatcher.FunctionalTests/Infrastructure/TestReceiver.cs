@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -47,13 +49,23 @@ public sealed class TestReceiver : IAsyncDisposable
         }
     }
 
-    public static async Task<TestReceiver> StartAsync()
+    public static Task<TestReceiver> StartAsync() => StartAsync(null);
+
+    /// <summary>Starts a receiver; with a certificate it serves HTTPS on 127.0.0.1:0, presenting it.</summary>
+    public static async Task<TestReceiver> StartAsync(X509Certificate2? certificate)
     {
         var builder = WebApplication.CreateSlimBuilder();
         // The server's appsettings.json sits in this folder too; its Kestrel endpoints are not ours.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (certificate is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        }
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new TestReceiver(app);

@@ -44,9 +44,10 @@ public static class WebhookEndpoints
         {
             return ApiError.BadRequest("INVALID_JSON", "the body must be a JSON object");
         }
-        if (!EndpointUrlRules.TryParse(request.Endpoint ?? request.Url, options.Value.Endpoints.AllowLocal, out var endpoint, out string urlError))
+        var endpointCheck = await http.RequestServices.GetRequiredService<EndpointUrlRules>().CheckAsync(request.Endpoint ?? request.Url, http.RequestAborted);
+        if (endpointCheck.Uri is not { } endpoint)
         {
-            return ApiError.BadRequest("INVALID_ENDPOINT", urlError);
+            return ApiError.BadRequest("INVALID_ENDPOINT", endpointCheck.Error);
         }
         if (WebhookProfiles.Find(request.Format ?? options.Value.DefaultFormat) is not { } profile)
         {
