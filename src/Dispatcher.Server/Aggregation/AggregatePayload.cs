@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Dispatcher.Core.Json;
 
 namespace Dispatcher.Server.Aggregation;
 
@@ -33,7 +34,9 @@ public static class AggregatePayload
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        // Canonical like every producer event's data, so receivers that re-serialise verify it too
+        // (Utf8JsonWriter escapes '<', '&' and non-ASCII where JSON.stringify does not).
+        return JsonCanonicalizer.Canonicalize(buffer.WrittenSpan);
     }
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
