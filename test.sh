@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Runs every test in the solution. On a fresh machine it first installs what the tests need
-# and the .NET SDK does not bring: redis-server (the functional tests start real ones).
+# and the .NET SDK does not bring.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v redis-server >/dev/null 2>&1; then
+# What the tests need beyond the .NET SDK: redis-server (real Redis for the functional tests), and
+# node and python3 (receivers written exactly as the seed documents show them).
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: installing redis-server with apt-get"
+    echo "test.sh: installing ${missing[*]} with apt-get"
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "test.sh: redis-server is missing; install it (Debian/Ubuntu: apt-get install redis-server, macOS: brew install redis) and run again" >&2
+    echo "test.sh: missing ${missing[*]}; install them (Debian/Ubuntu: apt-get install ${missing[*]}, macOS: brew install redis node python) and run again" >&2
     exit 1
   fi
 fi
