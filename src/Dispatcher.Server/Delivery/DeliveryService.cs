@@ -89,6 +89,7 @@ public sealed partial class DeliveryService(
             }
         });
         var results = await Task.WhenAll(attempts);
+        leaseTelemetry.RoundCompleted(results);
         foreach (var (partition, held) in results)
         {
             if (held == true)
@@ -109,7 +110,6 @@ public sealed partial class DeliveryService(
                 leaseTelemetry.Lost(partition);
             }
         }
-        leaseTelemetry.RoundCompleted(results);
     }
 
     private void StartPump(int partition, CancellationToken stoppingToken)

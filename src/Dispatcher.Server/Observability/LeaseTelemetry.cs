@@ -15,6 +15,7 @@ public sealed partial class LeaseTelemetry
 
     private readonly bool[] _held;
     private readonly bool[] _heldElsewhere;
+    private readonly bool[] _wasElsewhere;
     private readonly Counter<long> _renewals;
     private readonly Counter<long> _changes;
     private readonly ILogger<LeaseTelemetry> _logger;
@@ -24,6 +25,7 @@ public sealed partial class LeaseTelemetry
     {
         _held = new bool[partitions.Count];
         _heldElsewhere = new bool[partitions.Count];
+        _wasElsewhere = new bool[partitions.Count];
         _logger = logger;
         var meter = meters.Create(DispatcherMetrics.MeterName);
         _renewals = meter.CreateCounter<long>("dispatcher.partition.lease.renewals", "{renewal}",
@@ -64,7 +66,7 @@ public sealed partial class LeaseTelemetry
         lock (_held)
         {
             _held[partition] = true;
-            takenOver = _heldElsewhere[partition];
+            takenOver = _wasElsewhere[partition];
         }
         _changes.Add(1, new KeyValuePair<string, object?>("change", takenOver ? "taken_over" : "acquired"));
         if (takenOver)
@@ -97,7 +99,10 @@ public sealed partial class LeaseTelemetry
         LogReleased(_logger);
     }
 
-    /// <summary>A renewal round finished; <c>Held</c> is null where Redis did not answer.</summary>
+    /// <summary>
+    /// A renewal round finished (called before its partitions are started or stopped); <c>Held</c>
+    /// is null where Redis did not answer.
+    /// </summary>
     public void RoundCompleted(IEnumerable<(int Partition, bool? Held)> results)
     {
         bool answered = false;
@@ -109,6 +114,8 @@ public sealed partial class LeaseTelemetry
                 answered = true;
                 lock (_held)
                 {
+                    // Kept a round longer: a partition acquired now was taken over if another held it last round.
+                    _wasElsewhere[partition] = _heldElsewhere[partition];
                     _heldElsewhere[partition] = !h;
                 }
             }

@@ -83,9 +83,9 @@ public sealed partial class TelemetrySampler : BackgroundService
         int[] held = _leases.HeldPartitions();
         var now = _time.GetUtcNow();
         Volatile.Write(ref _samples, await Task.WhenAll(held.Select(p => _backlog.ReadAsync(p, now))));
-        if (held.Contains(0))
+        if (held.Contains(0) && await _census.StepAsync())
         {
-            await _census.StepAsync();
+            LogCensus(_logger, _census.Counts.Values.Sum());
         }
         LogSampled(_logger, held.Length, latency.TotalMilliseconds);
     }
@@ -106,6 +106,10 @@ public sealed partial class TelemetrySampler : BackgroundService
     [LoggerMessage(EventId = 5420, EventName = "TelemetrySampled", Level = LogLevel.Debug,
         Message = "Sampled {Partitions} partitions; Redis answered a PING in {LatencyMs:0.###} ms")]
     private static partial void LogSampled(ILogger logger, int partitions, double latencyMs);
+
+    [LoggerMessage(EventId = 5422, EventName = "WebhookCensusCompleted", Level = LogLevel.Debug,
+        Message = "Counted {Webhooks} webhooks by status")]
+    private static partial void LogCensus(ILogger logger, long webhooks);
 
     [LoggerMessage(EventId = 5421, EventName = "TelemetrySampleFailed", Level = LogLevel.Debug,
         Message = "Could not sample Redis ({Error}); gauges keep their last values")]

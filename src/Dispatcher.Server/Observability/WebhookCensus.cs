@@ -21,7 +21,8 @@ public sealed class WebhookCensus(IConnectionMultiplexer redis, RedisKeys keys)
     /// <summary>Webhooks by status (enabled, failing, disabled) as of the last complete pass; empty before one.</summary>
     public IReadOnlyDictionary<string, long> Counts { get; private set; } = new Dictionary<string, long>();
 
-    public async Task StepAsync()
+    /// <summary>Runs the next few SCAN pages; true when they completed a pass and <see cref="Counts"/> changed.</summary>
+    public async Task<bool> StepAsync()
     {
         var db = redis.GetDatabase();
         string pattern = $"{keys.Prefix}:{{ws:*}}:wh:*";
@@ -69,6 +70,8 @@ public sealed class WebhookCensus(IConnectionMultiplexer redis, RedisKeys keys)
             Counts = new Dictionary<string, long>(_counting, StringComparer.Ordinal);
             _counting.Clear();
             _finished.Clear();
+            return true;
         }
+        return false;
     }
 }
