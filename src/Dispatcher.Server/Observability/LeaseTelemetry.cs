@@ -131,7 +131,7 @@ public sealed partial class LeaseTelemetry
     private static partial void LogAcquired(ILogger logger, int partition);
 
     [LoggerMessage(EventId = 5401, EventName = "PartitionTakenOver", Level = LogLevel.Warning,
-        Message = "Took over partition {Partition}: another instance held it and let its lease expire")]
+        Message = "Took over partition {Partition} from another instance, which released its lease or let it expire")]
     private static partial void LogTakenOver(ILogger logger, int partition);
 
     [LoggerMessage(EventId = 5402, EventName = "PartitionsReleased", Level = LogLevel.Information,
