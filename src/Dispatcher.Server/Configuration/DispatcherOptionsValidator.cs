@@ -9,6 +9,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
     public ValidateOptionsResult Validate(string? name, DispatcherOptions options)
     {
         var errors = new List<string>();
+        OperabilityOptionsValidator.Validate(options, errors);
         if (options.ProducerKeys.Count == 0)
         {
             errors.Add("Dispatcher:ProducerKeys is empty: configure at least one producer key (e.g. Dispatcher__ProducerKeys__0=<key>)");
@@ -69,7 +70,6 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Redis:KeyPrefix must be non-empty and contain no '{'");
         }
-        OperabilityOptionsValidator.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

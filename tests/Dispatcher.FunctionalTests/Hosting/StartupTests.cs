@@ -46,13 +46,6 @@ public sealed class StartupTests(RedisServerFixture redis)
     }
 
     [Theory]
-    [InlineData("Dispatcher__Partitions__Count", "0", "Dispatcher:Partitions:Count is 0; it must be between 1 and 4096")]
-    [InlineData("Dispatcher__Delivery__RatePerSecond", "0", "Dispatcher:Delivery:RatePerSecond must be between 1 and 10000")]
-    [InlineData("Dispatcher__Delivery__RetrySchedule__0", "-5", "Dispatcher:Delivery:RetrySchedule: every delay must be a positive number of seconds")]
-    [InlineData("Dispatcher__Delivery__RetryJitter", "2", "Dispatcher:Delivery:RetryJitter must be between 0 and 1")]
-    [InlineData("Dispatcher__Ingest__MaxEventBytes", "0", "Dispatcher:Ingest:MaxEventBytes must be positive")]
-    [InlineData("Dispatcher__Partitions__LeaseTtl", "00:00:00.5", "Dispatcher:Partitions:LeaseTtl must be at least 1 second")]
-    [InlineData("Dispatcher__ApiKeys__0__Workspace", "has space", "Dispatcher:ApiKeys:0:Workspace must be 1-128 printable characters without spaces")]
     [InlineData("Dispatcher__ProducerKeys__0", "short", "Dispatcher:ProducerKeys: every key needs at least 8 characters")]
     [InlineData("Dispatcher__ApiKeys__0__Key", "short", "Dispatcher:ApiKeys:0:Key needs at least 8 characters")]
     [InlineData("Dispatcher__Ingest__MaxEventsPerRequest", "0", "Dispatcher:Ingest:MaxEventsPerRequest must be positive")]
@@ -71,6 +64,13 @@ public sealed class StartupTests(RedisServerFixture redis)
     [InlineData("Dispatcher__Telemetry__OtlpEndpoint", "otel-collector:4317", "Dispatcher:Telemetry:OtlpEndpoint must be an absolute http:// or https:// URL")]
     [InlineData("Dispatcher__EmbeddedStore__Port", "70000", "Dispatcher:EmbeddedStore:Port must be between 0 and 65535")]
     [InlineData("Dispatcher__EmbeddedStore__DataPath", " ", "Dispatcher:EmbeddedStore:DataPath must not be empty")]
+    [InlineData("Dispatcher__Partitions__Count", "0", "Dispatcher:Partitions:Count is 0; it must be between 1 and 4096")]
+    [InlineData("Dispatcher__Delivery__RatePerSecond", "0", "Dispatcher:Delivery:RatePerSecond must be between 1 and 10000")]
+    [InlineData("Dispatcher__Delivery__RetrySchedule__0", "-5", "Dispatcher:Delivery:RetrySchedule: every delay must be a positive number of seconds")]
+    [InlineData("Dispatcher__Delivery__RetryJitter", "2", "Dispatcher:Delivery:RetryJitter must be between 0 and 1")]
+    [InlineData("Dispatcher__Ingest__MaxEventBytes", "0", "Dispatcher:Ingest:MaxEventBytes must be positive")]
+    [InlineData("Dispatcher__Partitions__LeaseTtl", "00:00:00.5", "Dispatcher:Partitions:LeaseTtl must be at least 1 second")]
+    [InlineData("Dispatcher__ApiKeys__0__Workspace", "has space", "Dispatcher:ApiKeys:0:Workspace must be 1-128 printable characters without spaces")]
     public async Task Each_invalid_setting_stops_the_server_with_its_own_line(string name, string value, string line)
     {
         var (exitCode, _, stderr) = await RunServerAsync(new Dictionary<string, string>
