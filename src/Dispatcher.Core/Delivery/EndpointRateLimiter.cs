@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Dispatcher.Core.Webhooks;
 
@@ -34,6 +35,9 @@ public sealed class EndpointRateLimiter : IDisposable
         _refill = TimeProvider.System.CreateTimer(_ => Refill(), null, RefillEvery, RefillEvery);
     }
 
+    /// <summary>Told how long an acquire waited, when it had to (a token was not there at once). Null: not measured.</summary>
+    public Action<TimeSpan>? Waited { get; set; }
+
     /// <summary>Waits for the webhook's next token. Every attempt takes one: first sends, retries, replays.</summary>
     public ValueTask<RateLimitLease> AcquireAsync(Webhook webhook, CancellationToken cancellationToken)
     {
@@ -44,7 +48,22 @@ public sealed class EndpointRateLimiter : IDisposable
         // Refill here too, not only on the timer: a timer starved by a busy machine would let the
         // bucket's cap swallow tokens that were owed, and the endpoint would fall below its rate.
         bucket.TryReplenish();
-        return bucket.AcquireAsync(1, cancellationToken);
+        var pending = bucket.AcquireAsync(1, cancellationToken);
+        // A token at hand completes synchronously and costs nothing more; only real waits are timed.
+        return pending.IsCompleted || Waited is not { } waited ? pending : TimeWaitAsync(pending, waited);
+    }
+
+    private static async ValueTask<RateLimitLease> TimeWaitAsync(ValueTask<RateLimitLease> pending, Action<TimeSpan> waited)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        finally
+        {
+            waited(Stopwatch.GetElapsedTime(started));
+        }
     }
 
     public void Dispose()

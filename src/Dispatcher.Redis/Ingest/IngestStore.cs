@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Scripts;
@@ -80,7 +81,9 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
     {
         var evt = item.Event;
         var scriptKeys = new RedisKey[2 + 3 * targets.Count];
-        var args = new RedisValue[7 + 2 * targets.Count];
+        // The ingest span is ambient here; kept with the event so each delivery attempt joins its trace.
+        string? traceparent = Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null;
+        var args = new RedisValue[7 + 2 * targets.Count + (traceparent is null ? 0 : 1)];
         scriptKeys[0] = keys.EventBody(partition, evt.WorkspaceId, evt.Id);
         scriptKeys[1] = keys.Ready(partition);
         args[0] = (long)ttl.TotalSeconds;
@@ -97,6 +100,10 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
             scriptKeys[4 + 3 * t] = keys.Hold(partition, targets[t].Id);
             args[7 + 2 * t] = targets[t].Id;
             args[8 + 2 * t] = WebhookIds.DeliveryId(evt.WorkspaceId, evt.Id, targets[t].Id);
+        }
+        if (traceparent is not null)
+        {
+            args[^1] = traceparent;
         }
         return db.ScriptEvaluateAsync(LuaScripts.Enqueue, scriptKeys, args);
     }

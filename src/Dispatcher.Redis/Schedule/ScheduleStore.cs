@@ -45,7 +45,11 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
                 Type: (string)f[4]!,
                 CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)f[5]),
                 Data: (byte[])f[6]!);
-            claimed.Add(new ClaimedDelivery((string)f[0]!, webhookId, (int)f[1], token, evt));
+            claimed.Add(new ClaimedDelivery((string)f[0]!, webhookId, (int)f[1], token, evt)
+            {
+                DueAt = f.Length > 7 ? DateTimeOffset.FromUnixTimeMilliseconds((long)(double)f[7]) : null,
+                TraceParent = f.Length > 8 ? (string?)f[8] : null,
+            });
         }
         return claimed;
     }

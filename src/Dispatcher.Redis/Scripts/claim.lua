@@ -3,21 +3,22 @@
 -- Nothing is claimed while the webhook is disabled or paused.
 -- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold.
 -- ARGV[1] now (ms), ARGV[2] deadline (ms, also the claim token), ARGV[3] max, ARGV[4] webhook id.
--- Returns { expired count, {delivery, attempts, id, workspace, type, created, data}, ... }.
+-- Returns { expired count, {delivery, attempts, id, workspace, type, created, data, due (ms), traceparent}, ... }.
 local out = { 0 }
 local until_ms = held_until(KEYS[4])
 if until_ms == nil or until_ms > tonumber(ARGV[1]) then
   sync_head(KEYS[1], KEYS[3], KEYS[4], ARGV[4])
   return out
 end
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, delivery in ipairs(due) do
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
+for i = 1, #due, 2 do
+  local delivery, due_ms = due[i], due[i + 1]
   local rec = redis.call('HGET', KEYS[2], delivery)
   local body = false
   local attempts, token, event_key
   if rec then
     attempts, token, event_key = parse_record(rec)
-    body = redis.call('HMGET', event_key, 'id', 'ws', 'type', 'created', 'data')
+    body = redis.call('HMGET', event_key, 'id', 'ws', 'type', 'created', 'data', 'tp')
   end
   if not rec or not body[1] then
     -- The event outlived its retention (or the record is gone): nothing left to send.
@@ -27,7 +28,7 @@ for _, delivery in ipairs(due) do
   else
     redis.call('ZADD', KEYS[1], ARGV[2], delivery)
     redis.call('HSET', KEYS[2], delivery, attempts .. ' ' .. ARGV[2] .. ' ' .. event_key)
-    out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5] }
+    out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5], due_ms, body[6] }
   end
 end
 sync_head(KEYS[1], KEYS[3], KEYS[4], ARGV[4])

@@ -9,6 +9,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
     public ValidateOptionsResult Validate(string? name, DispatcherOptions options)
     {
         var errors = new List<string>();
+        OperabilityOptionsValidator.Validate(options, errors);
         if (options.ProducerKeys.Count == 0)
         {
             errors.Add("Dispatcher:ProducerKeys is empty: configure at least one producer key (e.g. Dispatcher__ProducerKeys__0=<key>)");

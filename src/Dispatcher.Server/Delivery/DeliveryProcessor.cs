@@ -68,6 +68,7 @@ public sealed partial class DeliveryProcessor(
                     return;
                 }
             }
+            using var span = metrics.AttemptStarting(queued);
             var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, abort);
             string outcome = await SettleAsync(queued, result);
             metrics.Attempted(outcome, result.StatusCode, result.Latency);

@@ -3,6 +3,7 @@ using Dispatcher.Redis;
 using Dispatcher.Redis.Leases;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Hosting;
+using Dispatcher.Server.Observability;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -25,6 +26,7 @@ public sealed partial class DeliveryService(
     IHostApplicationLifetime lifetime,
     ExitCode exitCode,
     TimeProvider time,
+    LeaseTelemetry leaseTelemetry,
     ILogger<DeliveryService> logger) : BackgroundService
 {
     // Lease expiry is Redis's real clock, so renewals run on the real clock too, whatever drives schedules.
@@ -86,7 +88,9 @@ public sealed partial class DeliveryService(
                 return (Partition: p, Held: (bool?)null);
             }
         });
-        foreach (var (partition, held) in await Task.WhenAll(attempts))
+        var results = await Task.WhenAll(attempts);
+        leaseTelemetry.RoundCompleted(results);
+        foreach (var (partition, held) in results)
         {
             if (held == true)
             {
@@ -95,6 +99,7 @@ public sealed partial class DeliveryService(
                 if (!_pumps.ContainsKey(partition))
                 {
                     StartPump(partition, stoppingToken);
+                    leaseTelemetry.Acquired(partition);
                 }
             }
             else if (_pumps.ContainsKey(partition) && (held == false || LeaseClock.GetTimestamp() >= _heldUntil[partition]))
@@ -102,6 +107,7 @@ public sealed partial class DeliveryService(
                 // Lost, or could not be renewed in time: stop before another instance may take over.
                 LogLeaseLost(logger, partition, held == false ? "another instance holds it" : "it could not be renewed");
                 await StopPumpAsync(partition);
+                leaseTelemetry.Lost(partition);
             }
         }
     }
@@ -125,6 +131,7 @@ public sealed partial class DeliveryService(
 
     private async Task ReleaseAllAsync()
     {
+        leaseTelemetry.Released();
         try
         {
             await Task.WhenAll(Enumerable.Range(0, partitions.Count).Select(p => leases.ReleaseAsync(p, InstanceId)));

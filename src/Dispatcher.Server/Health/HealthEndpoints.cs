@@ -15,7 +15,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag])
-            .AddCheck<ShutdownHealthCheck>("shutdown", tags: [ReadyTag]);
+            .AddCheck<ShutdownHealthCheck>("shutdown", tags: [ReadyTag])
+            .AddCheck<LeaseHealthCheck>("leases", tags: [ReadyTag]);
         services.AddGrpcHealthChecks(o => o.Services.Map("", check => check.Tags.Contains(ReadyTag)));
     }
 

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Observability;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -12,7 +14,8 @@ namespace Dispatcher.Server.Ingest;
 /// SDK's own window, is the back-pressure.
 /// </summary>
 public sealed partial class EventIngestService(
-    IngestPipeline pipeline, IOptions<DispatcherOptions> options, IHostApplicationLifetime lifetime, ILogger<EventIngestService> logger)
+    IngestPipeline pipeline, IOptions<DispatcherOptions> options, IHostApplicationLifetime lifetime, DispatcherMetrics metrics,
+    ILogger<EventIngestService> logger)
     : EventIngest.EventIngestBase
 {
     public override async Task Publish(
@@ -29,6 +32,9 @@ public sealed partial class EventIngestService(
                 throw new RpcException(new Status(StatusCode.InvalidArgument,
                     $"a PublishRequest carries at most {maxEvents} events; this one had {request.Events.Count}"));
             }
+            long received = Stopwatch.GetTimestamp();
+            // Current while the events are written, so each one keeps this span's traceparent (IngestStore).
+            using var span = DispatcherTracing.StartIngest(context.RequestHeaders, request.Events.Count);
             PublishResponse response;
             try
             {
@@ -37,10 +43,12 @@ public sealed partial class EventIngestService(
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 LogRedisUnavailable(logger, ex);
+                span?.SetStatus(ActivityStatusCode.Error, "Redis is unreachable");
                 throw new RpcException(new Status(StatusCode.Unavailable,
                     "Redis is unreachable; nothing in this request was acknowledged, send it again"));
             }
             await responseStream.WriteAsync(response, context.CancellationToken);
+            metrics.Acknowledged(Stopwatch.GetElapsedTime(received));
         }
     }
 

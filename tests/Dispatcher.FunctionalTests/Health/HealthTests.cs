@@ -16,6 +16,8 @@ public sealed class HealthTests(RedisServerFixture redis, ITestOutputHelper outp
         using var http = new HttpClient { BaseAddress = server.Http };
         using var channel = GrpcChannel.ForAddress(server.Grpc);
         var grpcHealth = new Grpc.Health.V1.Health.HealthClient(channel);
+        // Ready needs a lease round behind it too (see ReadinessTests).
+        await server.Logs.WaitForAsync("PartitionAcquired");
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Dispatcher.FunctionalTests.Infrastructure;
 
 namespace Dispatcher.FunctionalTests.Observability;
@@ -25,17 +24,9 @@ public sealed class PrometheusScrapeTests(RedisServerFixture redis, ITestOutputH
         string scrape = await http.GetStringAsync("/metrics");
         output.WriteLine(scrape);
 
-        Assert.Equal(2, Sample(scrape, "dispatcher_ingest_events_total", "outcome=\"accepted\""));
-        Assert.Equal(1, Sample(scrape, "dispatcher_ingest_events_total", "outcome=\"duplicate\""));
-        Assert.Equal(2, Sample(scrape, "dispatcher_delivery_attempts_total", "outcome=\"succeeded\""));
-        Assert.Equal(2, Sample(scrape, "dispatcher_delivery_duration_seconds_count", "http_status_class=\"2xx\""));
-    }
-
-    /// <summary>The value of the one sample of <paramref name="metric"/> whose labels include <paramref name="label"/>.</summary>
-    private static double Sample(string scrape, string metric, string label)
-    {
-        var line = Assert.Single(scrape.Split('\n'), l => l.StartsWith(metric + "{", StringComparison.Ordinal) && l.Contains(label));
-        var value = Regex.Match(line, @"\}\s+(\S+)").Groups[1].Value;
-        return double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, Scrape.Sample(scrape, "dispatcher_ingest_events_total", "outcome=\"accepted\""));
+        Assert.Equal(1, Scrape.Sample(scrape, "dispatcher_ingest_events_total", "outcome=\"duplicate\""));
+        Assert.Equal(2, Scrape.Sample(scrape, "dispatcher_delivery_attempts_total", "outcome=\"succeeded\""));
+        Assert.Equal(2, Scrape.Sample(scrape, "dispatcher_delivery_duration_seconds_count", "http_status_class=\"2xx\""));
     }
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics.Metrics;
+using Dispatcher.Core.Partitioning;
+
+namespace Dispatcher.Server.Observability;
+
+/// <summary>
+/// What the lease loop (DeliveryService) did: which partitions this instance holds, when Redis last
+/// answered a renewal round, and one log line per partition acquired, taken over or lost. Read by
+/// the <c>leases</c> readiness check, the backlog sampler and the <c>dispatcher.partitions.held</c> gauge.
+/// </summary>
+public sealed partial class LeaseTelemetry
+{
+    // Lease expiry runs on Redis's real clock, and so does the lease loop: never a fake one.
+    private static readonly TimeProvider LeaseClock = TimeProvider.System;
+
+    private readonly bool[] _held;
+    private readonly bool[] _heldElsewhere;
+    private readonly bool[] _wasElsewhere;
+    private readonly Counter<long> _renewals;
+    private readonly Counter<long> _changes;
+    private readonly ILogger<LeaseTelemetry> _logger;
+    private long _lastAnswered = long.MinValue;
+
+    public LeaseTelemetry(PartitionMap partitions, IMeterFactory meters, ILogger<LeaseTelemetry> logger)
+    {
+        _held = new bool[partitions.Count];
+        _heldElsewhere = new bool[partitions.Count];
+        _wasElsewhere = new bool[partitions.Count];
+        _logger = logger;
+        var meter = meters.Create(DispatcherMetrics.MeterName);
+        _renewals = meter.CreateCounter<long>("dispatcher.partition.lease.renewals", "{renewal}",
+            "Lease acquire-or-renew calls, by result: held (ours), elsewhere (another instance's) or error (Redis did not answer)");
+        _changes = meter.CreateCounter<long>("dispatcher.partition.lease.changes", "{change}",
+            "Partitions this instance started or stopped delivering: acquired, taken_over (from another instance) or lost");
+        meter.CreateObservableGauge("dispatcher.partitions.held", () => HeldCount, "{partition}", "Partitions this instance holds the lease of");
+    }
+
+    public int HeldCount
+    {
+        get
+        {
+            lock (_held)
+            {
+                return _held.Count(h => h);
+            }
+        }
+    }
+
+    /// <summary>The partitions this instance delivers for now.</summary>
+    public int[] HeldPartitions()
+    {
+        lock (_held)
+        {
+            return Enumerable.Range(0, _held.Length).Where(p => _held[p]).ToArray();
+        }
+    }
+
+    /// <summary>How long ago Redis last answered a renewal round, or null if it never has.</summary>
+    public TimeSpan? SinceLastRound =>
+        Volatile.Read(ref _lastAnswered) is var last && last == long.MinValue ? null : LeaseClock.GetElapsedTime(last);
+
+    /// <summary>This instance began delivering the partition.</summary>
+    public void Acquired(int partition)
+    {
+        bool takenOver;
+        lock (_held)
+        {
+            _held[partition] = true;
+            takenOver = _wasElsewhere[partition];
+        }
+        _changes.Add(1, new KeyValuePair<string, object?>("change", takenOver ? "taken_over" : "acquired"));
+        if (takenOver)
+        {
+            LogTakenOver(_logger, partition);
+        }
+        else
+        {
+            LogAcquired(_logger, partition);
+        }
+    }
+
+    /// <summary>This instance stopped delivering the partition (lost, or not renewed in time).</summary>
+    public void Lost(int partition)
+    {
+        lock (_held)
+        {
+            _held[partition] = false;
+        }
+        _changes.Add(1, new KeyValuePair<string, object?>("change", "lost"));
+    }
+
+    /// <summary>Every lease was handed back (graceful stop).</summary>
+    public void Released()
+    {
+        lock (_held)
+        {
+            Array.Clear(_held);
+        }
+        LogReleased(_logger);
+    }
+
+    /// <summary>
+    /// A renewal round finished (called before its partitions are started or stopped); <c>Held</c>
+    /// is null where Redis did not answer.
+    /// </summary>
+    public void RoundCompleted(IEnumerable<(int Partition, bool? Held)> results)
+    {
+        bool answered = false;
+        foreach (var (partition, held) in results)
+        {
+            _renewals.Add(1, new KeyValuePair<string, object?>("result", held switch { true => "held", false => "elsewhere", null => "error" }));
+            if (held is { } h)
+            {
+                answered = true;
+                lock (_held)
+                {
+                    // Kept a round longer: a partition acquired now was taken over if another held it last round.
+                    _wasElsewhere[partition] = _heldElsewhere[partition];
+                    _heldElsewhere[partition] = !h;
+                }
+            }
+        }
+        if (answered)
+        {
+            Volatile.Write(ref _lastAnswered, LeaseClock.GetTimestamp());
+        }
+    }
+
+    [LoggerMessage(EventId = 5400, EventName = "PartitionAcquired", Level = LogLevel.Information,
+        Message = "Delivering partition {Partition}: its lease was free")]
+    private static partial void LogAcquired(ILogger logger, int partition);
+
+    [LoggerMessage(EventId = 5401, EventName = "PartitionTakenOver", Level = LogLevel.Warning,
+        Message = "Took over partition {Partition} from another instance, which released its lease or let it expire")]
+    private static partial void LogTakenOver(ILogger logger, int partition);
+
+    [LoggerMessage(EventId = 5402, EventName = "PartitionsReleased", Level = LogLevel.Information,
+        Message = "Handed back every partition lease (stopping)")]
+    private static partial void LogReleased(ILogger logger);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Dispatcher.FunctionalTests.Infrastructure;
+
+namespace Dispatcher.FunctionalTests.Health;
+
+/// <summary>/readyz needs Redis and a working lease loop; a Redis restart loses nothing acknowledged.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class ReadinessTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Not_ready_while_the_lease_loop_cannot_take_a_lease_though_redis_answers()
+    {
+        string prefix = RedisServerFixture.NewPrefix();
+        // A lease key of the wrong type: every renewal fails while PING still answers.
+        string lease = $"{prefix}:{{p:0}}:lease";
+        await redis.Db.HashSetAsync(lease, "not", "a lease");
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, new Dictionary<string, string?>
+        {
+            ["Dispatcher:Partitions:Count"] = "1",
+            ["Dispatcher:Partitions:LeaseTtl"] = "00:00:03",
+        }, prefix: prefix);
+        using var http = new HttpClient { BaseAddress = server.Http };
+
+        var notReady = await http.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+
+        await redis.Db.KeyDeleteAsync(lease);
+        await server.Logs.WaitForAsync("PartitionAcquired");
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_follows_a_redis_restart_and_every_acknowledged_event_is_delivered()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        receiver.Respond = async (_, ct) =>
+        {
+            await gate.Task.WaitAsync(ct);
+            return 200;
+        };
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        await server.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+        string[] ids = ["evt_r1", "evt_r2", "evt_r3", "evt_r4", "evt_r5", "evt_r6"];
+        foreach (string id in ids[..5])
+        {
+            Assert.Equal(Client.Publishing.PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create(id))).Status);
+        }
+        await server.Logs.WaitForAsync("PartitionAcquired");
+        using var http = new HttpClient { BaseAddress = server.Http };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+
+        redis.StopProcess();
+        Task<Client.Publishing.PublishResult> duringOutage;
+        try
+        {
+            await server.Logs.WaitForAsync("RedisConnectionLost");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/readyz")).StatusCode);
+            duringOutage = publisher.PublishAsync(TestEvents.Create(ids[5]));
+        }
+        finally
+        {
+            await redis.StartProcessAsync();
+        }
+
+        await server.Logs.WaitForAsync("RedisConnectionRestored", timeout: TimeSpan.FromSeconds(30));
+        Assert.Equal(Client.Publishing.PublishStatus.Accepted, (await duringOutage.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+        Assert.Single(server.Logs.Entries, e => e.Id.Name == "RedisConnectionLost");
+
+        gate.SetResult();
+        var received = new HashSet<string>();
+        while (!ids.All(id => received.Contains(id)))
+        {
+            var request = await receiver.NextAsync(TimeSpan.FromSeconds(30));
+            received.UnionWith(ids.Where(id => request.BodyText.Contains($"\"{id}\"")));
+        }
+    }
+}
