@@ -27,4 +27,10 @@ public sealed class DispatcherOptions
     public EmbeddedStoreOptions EmbeddedStore { get; set; } = new();
 
     public TelemetryOptions Telemetry { get; set; } = new();
+
+    public SecretOptions Secrets { get; set; } = new();
+
+    public LimitOptions Limits { get; set; } = new();
+
+    public WebhookOptions Webhooks { get; set; } = new();
 }

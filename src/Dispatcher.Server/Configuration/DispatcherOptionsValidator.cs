@@ -69,6 +69,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Redis:KeyPrefix must be non-empty and contain no '{'");
         }
+        SecretAndLimitRules.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

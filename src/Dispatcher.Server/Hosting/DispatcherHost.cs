@@ -17,6 +17,7 @@ using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
 using Dispatcher.Server.Notifications;
 using Dispatcher.Server.Observability;
+using Dispatcher.Server.Secrets;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,8 @@ public static partial class DispatcherHost
         AddDelivery(builder.Services);
 
         builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddDispatcherSecrets();
+        builder.Services.AddSingleton<WebhookTestEventSender>();
         builder.Services.AddSingleton<IngestStore>();
         builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<LeaseStore>();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dispatcher.Core.Events;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Deliveries;
@@ -15,21 +14,28 @@ namespace Dispatcher.Server.Api.Webhooks;
 /// <summary>The customer-facing webhook API under <c>/v1/webhooks</c>.</summary>
 public static class WebhookEndpoints
 {
-    private const int MinSecretLength = 16;
-
+    /// <summary>Every route answers under <c>/v1/webhooks</c> and, as snip.sa and AWSYS.CO clients call it, <c>/api/webhooks</c>.</summary>
     public static void MapWebhooks(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/webhooks").RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        MapWebhooks(routes, "/v1/webhooks");
+        MapWebhooks(routes, "/api/webhooks");
+    }
+
+    private static void MapWebhooks(IEndpointRouteBuilder routes, string prefix)
+    {
+        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
         group.MapPost("", CreateAsync);
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
         group.MapPost("/{id}/enable", EnableAsync);
         group.MapPost("/{id}/disable", DisableAsync);
+        group.MapWebhookChanges();
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time)
+        HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
+        WebhookTestEventSender testEvents, ILoggerFactory loggers)
     {
         CreateWebhookRequest? request;
         try
@@ -44,23 +50,17 @@ public static class WebhookEndpoints
         {
             return ApiError.BadRequest("INVALID_JSON", "the body must be a JSON object");
         }
-        if (!EndpointUrlRules.TryParse(request.Endpoint ?? request.Url, options.Value.Endpoints.AllowLocal, out var endpoint, out string urlError))
+        if (WebhookRequestValidator.Endpoint(request.Endpoint ?? request.Url, options.Value.Endpoints.AllowLocal, out var endpoint) is { } endpointError)
         {
-            return ApiError.BadRequest("INVALID_ENDPOINT", urlError);
+            return endpointError;
         }
-        if (request.Events is not { Count: > 0 } events)
+        if (WebhookRequestValidator.Events(request.Events, out var events) is { } eventsError)
         {
-            return ApiError.BadRequest("INVALID_EVENTS", "events must list at least one event type", []);
+            return eventsError;
         }
-        var unknown = events.Where(e => !EventCatalogue.Contains(e ?? "")).Select(e => e ?? "null").ToList();
-        if (unknown.Count > 0)
+        if (WebhookRequestValidator.Secret(request.Secret, out string secret) is { } secretError)
         {
-            return ApiError.BadRequest("INVALID_EVENTS", $"unknown event types: {string.Join(", ", unknown)}; GET /v1/event-types lists them", unknown);
-        }
-        string secret = request.Secret is null or "auto" ? WebhookIds.NewSecret() : request.Secret;
-        if (secret.Length < MinSecretLength)
-        {
-            return ApiError.BadRequest("INVALID_SECRET", $"secret must be \"auto\" or at least {MinSecretLength} characters");
+            return secretError;
         }
 
         if (WebhookSettingsRules.Validate(request, out var rateLimit, out var retrySchedule) is { } settingsError)
@@ -71,13 +71,24 @@ public static class WebhookEndpoints
         // Milliseconds: what Redis keeps, so create and a later GET show the same time.
         var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var webhook = new Webhook(
-            WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint, events.Distinct(StringComparer.Ordinal).ToList(),
-            secret, createdAt)
+            WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint, events, secret, createdAt)
         {
             RateLimit = rateLimit,
             RetrySchedule = retrySchedule,
         };
-        await store.CreateAsync(webhook);
+        var logger = loggers.CreateLogger(WebhookApiLog.Category);
+        int limit = options.Value.Limits.WebhooksFor(webhook.WorkspaceId);
+        if (await store.CreateAsync(webhook, limit) == CreateOutcome.LimitReached)
+        {
+            WebhookApiLog.WebhookLimitReached(logger, webhook.WorkspaceId, limit);
+            return new ApiError(StatusCodes.Status409Conflict, "WEBHOOK_LIMIT_REACHED",
+                $"this workspace already has its limit of {limit} webhooks; delete one or ask for a higher limit");
+        }
+        WebhookApiLog.WebhookCreated(logger, webhook.Id, webhook.WorkspaceId);
+        if (options.Value.Webhooks.TestEventOnCreate)
+        {
+            WebhookApiLog.TestEventQueued(logger, await testEvents.SendAsync(webhook), webhook.Id);
+        }
         return Results.Json(WebhookResponse.From(webhook, includeSecret: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
