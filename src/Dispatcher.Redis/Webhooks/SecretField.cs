@@ -12,5 +12,7 @@ internal static class SecretField
     public static string Write(string secret, ISecretProtector protector) => Marker + protector.Protect(secret);
 
     public static string Read(string stored, ISecretProtector protector) =>
-        stored.StartsWith(Marker, StringComparison.Ordinal) ? protector.Unprotect(stored[Marker.Length..]) : stored;
+        IsProtected(stored) ? protector.Unprotect(stored[Marker.Length..]) : stored;
+
+    public static bool IsProtected(string stored) => stored.StartsWith(Marker, StringComparison.Ordinal);
 }

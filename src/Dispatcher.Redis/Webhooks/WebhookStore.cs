@@ -49,8 +49,14 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
     /// </summary>
     public async Task<bool> RotateSecretAsync(string workspaceId, string webhookId, string newSecret, DateTimeOffset previousUntil)
     {
-        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookRotate, [keys.Webhook(workspaceId, webhookId)],
-            [SecretField.Write(newSecret, protector), previousUntil.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+        var key = keys.Webhook(workspaceId, webhookId);
+        // A record from before encryption holds its secret in clear: protect it on its way to
+        // secret_prev, so a rotation leaves no secret readable. The script uses this only if the
+        // stored value is still the one read here.
+        string stored = (string?)await Db.HashGetAsync(key, "secret").ConfigureAwait(false) ?? "";
+        string legacyProtected = stored.Length > 0 && !SecretField.IsProtected(stored) ? SecretField.Write(stored, protector) : "";
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookRotate, [key],
+            [SecretField.Write(newSecret, protector), previousUntil.ToUnixTimeMilliseconds(), legacyProtected, stored]).ConfigureAwait(false);
         return (int)result == 1;
     }
 

@@ -2,6 +2,8 @@ using System.Net;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Client.Signatures;
 using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Redis.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatcher.FunctionalTests.Api;
 
@@ -57,6 +59,13 @@ public sealed class SecretsAtRestTests(RedisServerFixture redis, ITestOutputHelp
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(WebhookSignature.Verify(Legacy, delivered.Header("CD4CD-Signature"), delivered.Body, TimeSpan.FromMinutes(5)));
+
+        // Rotating it moves the plain secret to secret_prev encrypted: nothing stays readable.
+        var (rotateStatus, _) = await server.Api().SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{created.Id}/rotate-secret");
+        Assert.Equal(HttpStatusCode.OK, rotateStatus);
+        AssertNowhere(await RedisDump.AllAsync(redis, server.Prefix), Legacy);
+        var stored = await server.Services.GetRequiredService<WebhookStore>().GetAsync(DispatcherTestServer.Workspace, created.Id);
+        Assert.Equal(Legacy, stored!.PreviousSecret);
     }
 
     [Fact]
