@@ -89,6 +89,31 @@ public sealed class WebhookTestEventTests(RedisServerFixture redis, ITestOutputH
     }
 
     [Fact]
+    public async Task A_test_event_takes_a_rate_token_like_any_attempt()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, TestEventOnCreate);
+        // One token, one more per second: the create-time test uses it, so the next event waits.
+        var (status, _) = await server.Api().SendJsonAsync(HttpMethod.Post, "/v1/webhooks", new
+        {
+            endpoint = receiver.Url().ToString(),
+            events = new[] { "link.clicked" },
+            rateLimit = new { perSecond = 1, burst = 1 },
+        });
+        Assert.Equal(HttpStatusCode.Created, status);
+        var test = await receiver.NextAsync();
+        await using var publisher = server.Publisher();
+        await publisher.PublishAsync(TestEvents.Create("evt_after_token"));
+        var next = await receiver.NextAsync();
+
+        Assert.Contains("webhook.test", test.BodyText);
+        Assert.Contains("evt_after_token", next.BodyText);
+        // 100 ms of arrival jitter allowed, as in the rate tests.
+        Assert.True(next.ReceivedAt - test.ReceivedAt >= TimeSpan.FromMilliseconds(900),
+            $"the next event came {(next.ReceivedAt - test.ReceivedAt).TotalMilliseconds} ms after the test event");
+    }
+
+    [Fact]
     public async Task Producers_cannot_publish_webhook_test_and_webhooks_cannot_subscribe_to_it()
     {
         await using var server = await DispatcherTestServer.StartAsync(redis, output);
