@@ -24,4 +24,8 @@ public static partial class WebhookApiLog
     [LoggerMessage(EventId = 5304, EventName = "TestEventQueued", Level = LogLevel.Information,
         Message = "Test event {EventId} queued for webhook {WebhookId}")]
     public static partial void TestEventQueued(ILogger logger, string eventId, string webhookId);
+
+    [LoggerMessage(EventId = 5305, EventName = "TestEventFailed", Level = LogLevel.Warning,
+        Message = "Webhook {WebhookId} was created but its test event could not be queued")]
+    public static partial void TestEventFailed(ILogger logger, string webhookId, Exception exception);
 }

@@ -8,6 +8,7 @@ using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Notifications;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Dispatcher.Server.Api.Webhooks;
 
@@ -87,7 +88,15 @@ public static class WebhookEndpoints
         WebhookApiLog.WebhookCreated(logger, webhook.Id, webhook.WorkspaceId);
         if (options.Value.Webhooks.TestEventOnCreate)
         {
-            WebhookApiLog.TestEventQueued(logger, await testEvents.SendAsync(webhook), webhook.Id);
+            try
+            {
+                WebhookApiLog.TestEventQueued(logger, await testEvents.SendAsync(webhook), webhook.Id);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // The webhook exists: failing the create now would only make the client create it twice.
+                WebhookApiLog.TestEventFailed(logger, webhook.Id, ex);
+            }
         }
         return Results.Json(WebhookResponse.From(webhook, includeSecret: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
