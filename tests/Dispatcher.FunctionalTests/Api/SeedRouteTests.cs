@@ -10,12 +10,14 @@ public sealed class SeedRouteTests(RedisServerFixture redis, ITestOutputHelper o
     [Fact]
     public async Task Snip_style_client_manages_a_webhook_under_api_webhooks_with_x_api_key()
     {
+        // Every URL here is the loopback receiver: the test event below is really sent.
+        await using var receiver = await TestReceiver.StartAsync();
         await using var server = await DispatcherTestServer.StartAsync(redis, output);
         using var client = new HttpClient { BaseAddress = server.Http };
         client.DefaultRequestHeaders.Add("X-API-Key", DispatcherTestServer.ApiKey);
 
         var (status, created) = await client.SendJsonAsync(HttpMethod.Post, "/api/webhooks",
-            new { url = "https://your-server.com/webhook", events = new[] { "link.clicked", "link.created" }, secret = "your_webhook_secret" });
+            new { url = receiver.Url("/webhook").ToString(), events = new[] { "link.clicked", "link.created" }, secret = "your_webhook_secret" });
 
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal("your_webhook_secret", created.GetProperty("secret").GetString());
@@ -23,9 +25,12 @@ public sealed class SeedRouteTests(RedisServerFixture redis, ITestOutputHelper o
         var (_, list) = await client.SendJsonAsync(HttpMethod.Get, "/api/webhooks");
         Assert.Equal(id, Assert.Single(list.GetProperty("data").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{id}")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendJsonAsync(HttpMethod.Patch, $"/api/webhooks/{id}", new { url = "https://your-server.com/v2" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendJsonAsync(HttpMethod.Patch, $"/api/webhooks/{id}", new { url = receiver.Url("/v2").ToString() })).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.SendJsonAsync(HttpMethod.Post, $"/api/webhooks/{id}/rotate-secret")).Status);
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendJsonAsync(HttpMethod.Post, $"/api/webhooks/{id}/test")).Status);
+        var test = await receiver.NextAsync();
+        Assert.Equal("/v2", test.Path);
+        Assert.Contains("webhook.test", test.BodyText);
         Assert.Equal(HttpStatusCode.OK, (await client.SendJsonAsync(HttpMethod.Post, $"/api/webhooks/{id}/disable")).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.SendJsonAsync(HttpMethod.Get, $"/api/webhooks/{id}/deliveries")).Status);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendJsonAsync(HttpMethod.Delete, $"/api/webhooks/{id}")).Status);
