@@ -27,6 +27,12 @@ internal static class LuaScripts
 
     public static string AggregationClose { get; } = Read("agg_close");
 
+    public static string WebhookCreate { get; } = Read("webhook_create");
+
+    public static string WebhookRotate { get; } = Read("webhook_rotate");
+
+    public static string WebhookUpdate { get; } = Read("webhook_update");
+
     private static string Load(string name) => Read("common") + "\n" + Read(name);
 
     private static string Read(string name)

@@ -8,13 +8,14 @@ namespace Dispatcher.Redis.Webhooks;
 /// <summary>How a webhook is laid out in its Redis hash: one field per property, readable in redis-cli.</summary>
 internal static class WebhookRecord
 {
-    public static HashEntry[] ToHash(Webhook webhook) =>
+    /// <remarks>Secrets go through <paramref name="protector"/>: the raw hash never holds one in clear.</remarks>
+    public static HashEntry[] ToHash(Webhook webhook, ISecretProtector protector) =>
     [
         new("id", webhook.Id),
         new("ws", webhook.WorkspaceId),
         new("endpoint", webhook.Endpoint.OriginalString),
         new("events", string.Join(',', webhook.Events)),
-        new("secret", webhook.Secret),
+        new("secret", SecretField.Write(webhook.Secret, protector)),
         new("created", webhook.CreatedAt.ToUnixTimeMilliseconds()),
         new("status", webhook.Status.ToString()),
         new("reason", webhook.StatusReason ?? ""),
@@ -23,11 +24,11 @@ internal static class WebhookRecord
         // JSON, so an explicit empty schedule ("[]": one attempt, no retries) differs from none ("").
         new("retry", webhook.RetrySchedule is { } retry ? JsonSerializer.Serialize(retry) : ""),
         new("format", webhook.Format ?? ""),
-        new("secret_prev", webhook.PreviousSecret ?? ""),
+        new("secret_prev", webhook.PreviousSecret is { } previous ? SecretField.Write(previous, protector) : ""),
         new("secret_prev_until", webhook.PreviousSecretExpiresAt?.ToUnixTimeMilliseconds() ?? 0),
     ];
 
-    public static Webhook FromHash(HashEntry[] entries)
+    public static Webhook FromHash(HashEntry[] entries, ISecretProtector protector)
     {
         var fields = entries.ToDictionary(e => e.Name.ToString(), e => e.Value);
         return new Webhook(
@@ -35,7 +36,7 @@ internal static class WebhookRecord
             WorkspaceId: fields["ws"]!,
             Endpoint: new Uri(fields["endpoint"]!),
             Events: ((string)fields["events"]!).Split(',', StringSplitOptions.RemoveEmptyEntries),
-            Secret: fields["secret"]!,
+            Secret: SecretField.Read(fields["secret"]!, protector),
             CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]))
         {
             Status = Enum.TryParse<WebhookStatus>(fields.GetValueOrDefault("status"), out var status) ? status : WebhookStatus.Enabled,
@@ -46,7 +47,7 @@ internal static class WebhookRecord
                 : null,
             RetrySchedule = Text(fields, "retry") is { } retry ? JsonSerializer.Deserialize<int[]>(retry) : null,
             Format = Text(fields, "format"),
-            PreviousSecret = Text(fields, "secret_prev"),
+            PreviousSecret = Text(fields, "secret_prev") is { } previous ? SecretField.Read(previous, protector) : null,
             PreviousSecretExpiresAt = (long)fields.GetValueOrDefault("secret_prev_until", 0) is > 0 and var until
                 ? DateTimeOffset.FromUnixTimeMilliseconds(until)
                 : null,

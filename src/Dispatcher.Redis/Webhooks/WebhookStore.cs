@@ -8,14 +8,14 @@ namespace Dispatcher.Redis.Webhooks;
 /// The webhook registry. Every lookup is by (workspace, id): a webhook of another workspace is
 /// not merely hidden, it is never read.
 /// </summary>
-public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys)
+public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, ISecretProtector protector)
 {
     private IDatabase Db => redis.GetDatabase();
 
     public async Task CreateAsync(Webhook webhook)
     {
         var tx = Db.CreateTransaction();
-        _ = tx.HashSetAsync(keys.Webhook(webhook.WorkspaceId, webhook.Id), WebhookRecord.ToHash(webhook));
+        _ = tx.HashSetAsync(keys.Webhook(webhook.WorkspaceId, webhook.Id), WebhookRecord.ToHash(webhook, protector));
         _ = tx.SetAddAsync(keys.WorkspaceWebhooks(webhook.WorkspaceId), webhook.Id);
         if (!await tx.ExecuteAsync().ConfigureAwait(false))
         {
@@ -23,10 +23,72 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys)
         }
     }
 
+    /// <summary>
+    /// Creates the webhook unless its workspace already has <paramref name="limit"/> webhooks; the
+    /// count and the write are one script, so racing creates never exceed the limit.
+    /// </summary>
+    public async Task<CreateOutcome> CreateAsync(Webhook webhook, int limit)
+    {
+        var hash = WebhookRecord.ToHash(webhook, protector);
+        var args = new RedisValue[2 + 2 * hash.Length];
+        args[0] = limit;
+        args[1] = webhook.Id;
+        for (int i = 0; i < hash.Length; i++)
+        {
+            args[2 + 2 * i] = hash[i].Name;
+            args[3 + 2 * i] = hash[i].Value;
+        }
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookCreate,
+            [keys.WorkspaceWebhooks(webhook.WorkspaceId), keys.Webhook(webhook.WorkspaceId, webhook.Id)], args).ConfigureAwait(false);
+        return (int)result == 1 ? CreateOutcome.Created : CreateOutcome.LimitReached;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="newSecret"/> current; the current one keeps signing until
+    /// <paramref name="previousUntil"/> (an older previous secret is dropped). False when the webhook does not exist.
+    /// </summary>
+    public async Task<bool> RotateSecretAsync(string workspaceId, string webhookId, string newSecret, DateTimeOffset previousUntil)
+    {
+        var key = keys.Webhook(workspaceId, webhookId);
+        // A record from before encryption holds its secret in clear: protect it on its way to
+        // secret_prev, so a rotation leaves no secret readable. The script uses this only if the
+        // stored value is still the one read here.
+        string stored = (string?)await Db.HashGetAsync(key, "secret").ConfigureAwait(false) ?? "";
+        string legacyProtected = stored.Length > 0 && !SecretField.IsProtected(stored) ? SecretField.Write(stored, protector) : "";
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookRotate, [key],
+            [SecretField.Write(newSecret, protector), previousUntil.ToUnixTimeMilliseconds(), legacyProtected, stored]).ConfigureAwait(false);
+        return (int)result == 1;
+    }
+
+    /// <summary>Writes the <paramref name="changes"/> fields of <paramref name="updated"/>; false when the webhook does not exist.</summary>
+    public async Task<bool> UpdateAsync(Webhook updated, WebhookChanges changes)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        AddIf(names, changes, WebhookChanges.Endpoint, "endpoint");
+        AddIf(names, changes, WebhookChanges.Events, "events");
+        AddIf(names, changes, WebhookChanges.RateLimit, "rate");
+        AddIf(names, changes, WebhookChanges.RetrySchedule, "retry");
+        var args = WebhookRecord.ToHash(updated, protector)
+            .Where(e => names.Contains(e.Name.ToString()))
+            .SelectMany(e => new[] { (RedisValue)e.Name.ToString(), e.Value })
+            .ToArray();
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookUpdate, [keys.Webhook(updated.WorkspaceId, updated.Id)], args)
+            .ConfigureAwait(false);
+        return (int)result == 1;
+    }
+
+    private static void AddIf(HashSet<string> names, WebhookChanges changes, WebhookChanges flag, string field)
+    {
+        if (changes.HasFlag(flag))
+        {
+            names.Add(field);
+        }
+    }
+
     public async Task<Webhook?> GetAsync(string workspaceId, string webhookId)
     {
         var fields = await Db.HashGetAllAsync(keys.Webhook(workspaceId, webhookId)).ConfigureAwait(false);
-        return fields.Length == 0 ? null : WebhookRecord.FromHash(fields);
+        return fields.Length == 0 ? null : WebhookRecord.FromHash(fields, protector);
     }
 
     /// <summary>The workspace's webhooks, oldest first.</summary>
@@ -38,7 +100,7 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys)
         batch.Execute();
         var hashes = await Task.WhenAll(reads).ConfigureAwait(false);
         return hashes.Where(h => h.Length > 0)
-            .Select(WebhookRecord.FromHash)
+            .Select(h => WebhookRecord.FromHash(h, protector))
             .OrderBy(w => w.CreatedAt)
             .ThenBy(w => w.Id, StringComparer.Ordinal)
             .ToList();

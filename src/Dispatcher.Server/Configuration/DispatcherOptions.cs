@@ -41,4 +41,10 @@ public sealed class DispatcherOptions
     public TelemetryOptions Telemetry { get; set; } = new();
 
     public AggregationOptions Aggregation { get; set; } = new();
+
+    public SecretOptions Secrets { get; set; } = new();
+
+    public LimitOptions Limits { get; set; } = new();
+
+    public WebhookOptions Webhooks { get; set; } = new();
 }

@@ -86,6 +86,13 @@ public sealed partial class DeliveryProcessor(
     {
         var (webhook, delivery) = (queued.Webhook, queued.Claim);
         var now = time.GetUtcNow();
+        if (delivery.Event.Type == WebhookTestEvent.Type)
+        {
+            // A test event only shows the customer whether the endpoint answers: one attempt, and
+            // whatever the answer, no retry, pause or disable, and no change to the failure count or status.
+            await schedule.SettleAsync(queued.Partition, delivery, result.IsSuccess ? Settlement.Done : Settlement.Failed);
+            return result.IsSuccess ? DeliveryOutcomes.Succeeded : DeliveryOutcomes.Failed;
+        }
         if (result.IsSuccess)
         {
             await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);

@@ -21,6 +21,7 @@ using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
 using Dispatcher.Server.Notifications;
 using Dispatcher.Server.Observability;
+using Dispatcher.Server.Secrets;
 using Dispatcher.Server.Trust;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,8 @@ public static partial class DispatcherHost
         AddDelivery(builder.Services);
 
         builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddDispatcherSecrets();
+        builder.Services.AddSingleton<WebhookTestEventSender>();
         builder.Services.AddSingleton<IngestStore>();
         builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<EventStore>();

@@ -82,6 +82,8 @@ public sealed class DispatcherTestServer : IAsyncDisposable
             ["Dispatcher:ApiKeys:1:Workspace"] = OtherWorkspace,
             ["Dispatcher:Endpoints:AllowLocal"] = "true",
             ["Dispatcher:Partitions:Count"] = "8",
+            // Tests count exact deliveries; the webhook API tests turn the create-time test event back on.
+            ["Dispatcher:Webhooks:TestEventOnCreate"] = "false",
             // Tests wait on the pumps' debug events (e.g. a retry being scheduled) instead of sleeping.
             ["Logging:LogLevel:Dispatcher.Server.Delivery"] = "Debug",
         };

@@ -44,6 +44,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Dispatcher__ApiKeys__0__Workspace"] = DispatcherTestServer.Workspace,
             ["Dispatcher__Endpoints__AllowLocal"] = "true",
             ["Dispatcher__Partitions__Count"] = "8",
+            // As in DispatcherTestServer: tests count exact deliveries, so no create-time test event.
+            ["Dispatcher__Webhooks__TestEventOnCreate"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -14,9 +14,16 @@ public static class DeliveryEndpoints
     private const int DefaultLimit = 50;
     private const int MaxLimit = 500;
 
+    /// <summary>Under <c>/v1/webhooks/{id}</c> and, like every webhook route, <c>/api/webhooks/{id}</c>.</summary>
     public static void MapDeliveries(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/webhooks/{id}").RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        MapDeliveries(routes, "/v1/webhooks/{id}");
+        MapDeliveries(routes, "/api/webhooks/{id}");
+    }
+
+    private static void MapDeliveries(IEndpointRouteBuilder routes, string prefix)
+    {
+        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
         group.MapGet("/deliveries", ListAsync);
         group.MapPost("/deliveries/{deliveryId}/replay", ReplayAsync);
         group.MapPost("/recover", RecoverAsync);

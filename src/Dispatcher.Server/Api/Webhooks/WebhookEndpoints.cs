@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Deliveries;
@@ -9,27 +8,35 @@ using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Notifications;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Dispatcher.Server.Api.Webhooks;
 
 /// <summary>The customer-facing webhook API under <c>/v1/webhooks</c>.</summary>
 public static class WebhookEndpoints
 {
-    private const int MinSecretLength = 16;
-
+    /// <summary>Every route answers under <c>/v1/webhooks</c> and, as snip.sa and AWSYS.CO clients call it, <c>/api/webhooks</c>.</summary>
     public static void MapWebhooks(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/webhooks").RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        MapWebhooks(routes, "/v1/webhooks");
+        MapWebhooks(routes, "/api/webhooks");
+    }
+
+    private static void MapWebhooks(IEndpointRouteBuilder routes, string prefix)
+    {
+        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
         group.MapPost("", CreateAsync);
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapDelete("/{id}", DeleteAsync);
         group.MapPost("/{id}/enable", EnableAsync);
         group.MapPost("/{id}/disable", DisableAsync);
+        group.MapWebhookChanges();
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time)
+        HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
+        WebhookTestEventSender testEvents, ILoggerFactory loggers)
     {
         CreateWebhookRequest? request;
         try
@@ -44,27 +51,22 @@ public static class WebhookEndpoints
         {
             return ApiError.BadRequest("INVALID_JSON", "the body must be a JSON object");
         }
-        var endpointCheck = await http.RequestServices.GetRequiredService<EndpointUrlRules>().CheckAsync(request.Endpoint ?? request.Url, http.RequestAborted);
-        if (endpointCheck.Uri is not { } endpoint)
+        var (endpointError, endpoint) = await WebhookRequestValidator.EndpointAsync(http, request.Endpoint ?? request.Url);
+        if (endpointError is not null)
         {
-            return ApiError.BadRequest("INVALID_ENDPOINT", endpointCheck.Error);
+            return endpointError;
         }
-        if (WebhookProfiles.Find(request.Format ?? options.Value.DefaultFormat) is not { } profile)
+        if (WebhookRequestValidator.Format(request.Format, options.Value.DefaultFormat, out var profile) is { } formatError)
         {
-            return ApiError.BadRequest("INVALID_FORMAT", $"format must be one of {WebhookProfiles.Names}");
+            return formatError;
         }
-        if (WebhookEventRules.Validate(profile, request.Events, out var events) is { } eventsError)
+        if (WebhookRequestValidator.Events(profile, request.Events, out var events) is { } eventsError)
         {
             return eventsError;
         }
-        string secret = request.Secret is null or "auto" ? WebhookIds.NewSecret() : request.Secret;
-        if (secret.Length < MinSecretLength)
+        if (WebhookRequestValidator.Secret(profile, request.Secret, out string secret) is { } secretError)
         {
-            return ApiError.BadRequest("INVALID_SECRET", $"secret must be \"auto\" or at least {MinSecretLength} characters");
-        }
-        if (profile.DecodesSecret && !RequestSigner.TryDecodeStandardSecret(secret, out _))
-        {
-            return ApiError.BadRequest("INVALID_SECRET", "a standard-webhooks secret must be \"auto\" or whsec_ followed by the base64 of 24 to 64 bytes");
+            return secretError;
         }
 
         if (WebhookSettingsRules.Validate(request, out var rateLimit, out var retrySchedule) is { } settingsError)
@@ -75,13 +77,33 @@ public static class WebhookEndpoints
         // Milliseconds: what Redis keeps, so create and a later GET show the same time.
         var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var webhook = new Webhook(
-            WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint, events, secret, createdAt)
+            WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint!, events, secret, createdAt)
         {
             Format = profile.Name,
             RateLimit = rateLimit,
             RetrySchedule = retrySchedule,
         };
-        await store.CreateAsync(webhook);
+        var logger = loggers.CreateLogger(WebhookApiLog.Category);
+        int limit = options.Value.Limits.WebhooksFor(webhook.WorkspaceId);
+        if (await store.CreateAsync(webhook, limit) == CreateOutcome.LimitReached)
+        {
+            WebhookApiLog.WebhookLimitReached(logger, webhook.WorkspaceId, limit);
+            return new ApiError(StatusCodes.Status409Conflict, "WEBHOOK_LIMIT_REACHED",
+                $"this workspace already has its limit of {limit} webhooks; delete one or ask for a higher limit");
+        }
+        WebhookApiLog.WebhookCreated(logger, webhook.Id, webhook.WorkspaceId);
+        if (options.Value.Webhooks.TestEventOnCreate)
+        {
+            try
+            {
+                WebhookApiLog.TestEventQueued(logger, await testEvents.SendAsync(webhook), webhook.Id);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // The webhook exists: failing the create now would only make the client create it twice.
+                WebhookApiLog.TestEventFailed(logger, webhook.Id, ex);
+            }
+        }
         return Results.Json(WebhookResponse.From(webhook, includeSecret: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 

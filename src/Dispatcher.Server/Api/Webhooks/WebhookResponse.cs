@@ -32,6 +32,12 @@ public sealed record WebhookResponse(
             webhook.StatusReason,
             webhook.RateLimit,
             webhook.RetrySchedule,
-            includeSecret ? webhook.Secret : null);
+            includeSecret ? webhook.Secret : null)
+        {
+            PreviousSecretExpiresAt = webhook.PreviousSecretExpiresAt?.UtcDateTime,
+        };
     }
+
+    /// <summary>After a rotation: when the previous secret stops signing. Absent before any rotation.</summary>
+    public DateTime? PreviousSecretExpiresAt { get; init; }
 }

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Auth;
+using Dispatcher.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+using Dispatcher.Server.Delivery;
+
+namespace Dispatcher.Server.Api.Webhooks;
+
+/// <summary><c>PATCH /v1/webhooks/{id}</c>, <c>POST …/rotate-secret</c> and <c>POST …/test</c>.</summary>
+public static class WebhookChangeEndpoints
+{
+    public static void MapWebhookChanges(this RouteGroupBuilder group)
+    {
+        group.MapPatch("/{id}", PatchAsync);
+        group.MapPost("/{id}/rotate-secret", RotateSecretAsync);
+        group.MapPost("/{id}/test", TestAsync);
+    }
+
+    /// <summary>All or nothing: every present field is checked as on create before anything is written.</summary>
+    private static async Task<IResult> PatchAsync(
+        string id, HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, ILoggerFactory loggers)
+    {
+        JsonElement body;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            return ApiError.BadRequest("INVALID_JSON", $"the body is not valid JSON: {ex.Message}");
+        }
+        if (WebhookPatch.TryParse(body, out var patch) is { } parseError)
+        {
+            return parseError;
+        }
+        string workspace = http.User.Workspace();
+        var current = await store.GetAsync(workspace, id);
+        if (current is null)
+        {
+            return NotFound(id);
+        }
+        var updated = current;
+        var changes = WebhookChanges.None;
+        if (patch.HasEndpoint)
+        {
+            var (error, endpoint) = await WebhookRequestValidator.EndpointAsync(http, patch.Endpoint);
+            if (error is not null)
+            {
+                return error;
+            }
+            (updated, changes) = (updated with { Endpoint = endpoint! }, changes | WebhookChanges.Endpoint);
+        }
+        if (patch.HasEvents)
+        {
+            if (WebhookRequestValidator.Events(WebhookRules.ProfileOf(current), patch.Events, out var events) is { } error)
+            {
+                return error;
+            }
+            (updated, changes) = (updated with { Events = events }, changes | WebhookChanges.Events);
+        }
+        if (patch.HasRateLimit)
+        {
+            if (WebhookSettingsRules.RateLimit(patch.RateLimit, out var rateLimit) is { } error)
+            {
+                return error;
+            }
+            (updated, changes) = (updated with { RateLimit = rateLimit }, changes | WebhookChanges.RateLimit);
+        }
+        if (patch.HasRetrySchedule)
+        {
+            if (WebhookSettingsRules.RetrySchedule(patch.RetrySchedule, out var retrySchedule) is { } error)
+            {
+                return error;
+            }
+            (updated, changes) = (updated with { RetrySchedule = retrySchedule }, changes | WebhookChanges.RetrySchedule);
+        }
+        if (!await store.UpdateAsync(updated, changes))
+        {
+            return NotFound(id);
+        }
+        WebhookApiLog.WebhookUpdated(loggers.CreateLogger(WebhookApiLog.Category), id, workspace, changes.ToString());
+        return await store.GetAsync(workspace, id) is { } after ? Results.Json(WebhookResponse.From(after), ApiJson.Options) : NotFound(id);
+    }
+
+    /// <summary>A new secret, shown once; the old one keeps signing for <c>Dispatcher:Secrets:RotationOverlap</c>.</summary>
+    private static async Task<IResult> RotateSecretAsync(
+        string id, HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time, ILoggerFactory loggers)
+    {
+        RotateSecretRequest? request = null;
+        using (var reader = new StreamReader(http.Request.Body))
+        {
+            string text = await reader.ReadToEndAsync(http.RequestAborted);
+            try
+            {
+                request = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<RotateSecretRequest>(text, ApiJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                return ApiError.BadRequest("INVALID_JSON", $"the body is not valid JSON: {ex.Message}");
+            }
+        }
+        string workspace = http.User.Workspace();
+        if (await store.GetAsync(workspace, id) is not { } current)
+        {
+            return NotFound(id);
+        }
+        if (WebhookRequestValidator.Secret(WebhookRules.ProfileOf(current), request?.Secret, out string secret) is { } secretError)
+        {
+            return secretError;
+        }
+        // Milliseconds: what Redis keeps, so this answer and a later GET show the same time.
+        var previousUntil = DateTimeOffset.FromUnixTimeMilliseconds(
+            (time.GetUtcNow() + options.Value.Secrets.RotationOverlap).ToUnixTimeMilliseconds());
+        if (!await store.RotateSecretAsync(workspace, id, secret, previousUntil))
+        {
+            return NotFound(id);
+        }
+        WebhookApiLog.SecretRotated(loggers.CreateLogger(WebhookApiLog.Category), id, workspace, previousUntil);
+        var after = await store.GetAsync(workspace, id);
+        // Shows the secret this call set, even if another rotation has already followed it.
+        return after is null
+            ? NotFound(id)
+            : Results.Json(WebhookResponse.From(after with { Secret = secret }, includeSecret: true), ApiJson.Options);
+    }
+
+    /// <summary>Queues a <c>webhook.test</c> event for this webhook only: <c>202</c> with its id.</summary>
+    private static async Task<IResult> TestAsync(
+        string id, HttpContext http, WebhookStore store, WebhookTestEventSender sender, ILoggerFactory loggers)
+    {
+        var webhook = await store.GetAsync(http.User.Workspace(), id);
+        if (webhook is null)
+        {
+            return NotFound(id);
+        }
+        string eventId = await sender.SendAsync(webhook);
+        WebhookApiLog.TestEventQueued(loggers.CreateLogger(WebhookApiLog.Category), eventId, id);
+        return Results.Json(new TestEventResponse(eventId, Core.Webhooks.WebhookTestEvent.Type), ApiJson.Options,
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");
+}

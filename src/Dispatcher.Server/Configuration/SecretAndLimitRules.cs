@@ -1,0 +1,26 @@
+namespace Dispatcher.Server.Configuration;
+
+/// <summary>Start-up checks of <c>Dispatcher:Secrets</c> and <c>Dispatcher:Limits</c>, apart so the main validator stays short.</summary>
+internal static class SecretAndLimitRules
+{
+    public const int MaxWebhooksPerWorkspace = 100_000;
+
+    public static void Validate(DispatcherOptions options, List<string> errors)
+    {
+        if (options.Secrets.RotationOverlap < TimeSpan.Zero || options.Secrets.RotationOverlap > TimeSpan.FromDays(30))
+        {
+            errors.Add("Dispatcher:Secrets:RotationOverlap must be between 00:00:00 and 30.00:00:00");
+        }
+        if (options.Limits.WebhooksPerWorkspace is < 1 or > MaxWebhooksPerWorkspace)
+        {
+            errors.Add($"Dispatcher:Limits:WebhooksPerWorkspace must be between 1 and {MaxWebhooksPerWorkspace}");
+        }
+        foreach (var (workspace, limit) in options.Limits.Workspaces)
+        {
+            if (limit is < 1 or > MaxWebhooksPerWorkspace)
+            {
+                errors.Add($"Dispatcher:Limits:Workspaces:{workspace} must be between 1 and {MaxWebhooksPerWorkspace}");
+            }
+        }
+    }
+}
