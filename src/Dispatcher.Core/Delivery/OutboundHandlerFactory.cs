@@ -25,6 +25,9 @@ public static class OutboundHandlerFactory
             PooledConnectionLifetime = options.PooledConnectionLifetime,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
             ConnectCallback = connector.ConnectAsync,
+            // The sender writes traceparent itself from the delivery-attempt span; the handler's own
+            // propagation would name its internal HTTP span instead, which no exporter may keep.
+            ActivityHeadersPropagator = System.Diagnostics.DistributedContextPropagator.CreateNoOutputPropagator(),
         };
         // Certificates are always validated. Without extra CAs no callback is set (the platform's
         // validation alone); with them, the callback still demands the platform's host-name check.

@@ -27,6 +27,15 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
         {
             message.Headers.TryAddWithoutValidation(name, value);
         }
+        if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } span)
+        {
+            // W3C trace context of the attempt span, so the receiver's spans join the event's trace.
+            message.Headers.TryAddWithoutValidation("traceparent", span.Id);
+            if (!string.IsNullOrEmpty(span.TraceStateString))
+            {
+                message.Headers.TryAddWithoutValidation("tracestate", span.TraceStateString);
+            }
+        }
 
         var limit = request.Timeout ?? options.RequestTimeout;
         using var timeout = new CancellationTokenSource(limit, time);
