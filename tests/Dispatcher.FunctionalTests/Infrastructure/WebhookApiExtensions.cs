@@ -7,17 +7,12 @@ namespace Dispatcher.FunctionalTests.Infrastructure;
 /// <summary>Shortcuts for the REST calls most tests make first.</summary>
 public static class WebhookApiExtensions
 {
-    public static async Task<CreatedWebhook> CreateWebhookAsync(this HttpClient api, Uri endpoint, params string[] events)
-    {
-        using var response = await api.PostAsJsonAsync("/v1/webhooks", new { endpoint = endpoint.ToString(), events, secret = "auto" });
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create answered {(int)response.StatusCode}: {body}");
-        using var json = JsonDocument.Parse(body);
-        return new CreatedWebhook(json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("secret").GetString()!);
-    }
+    /// <summary>Creates a webhook in the deployment's default format (CD4CD unless configured).</summary>
+    public static Task<CreatedWebhook> CreateWebhookAsync(this HttpClient api, Uri endpoint, params string[] events) =>
+        api.CreateFormatWebhookAsync(endpoint, null, events);
 
-    /// <summary>Creates a webhook in <paramref name="format"/>, subscribed to <paramref name="events"/> (that format's names).</summary>
-    public static async Task<CreatedWebhook> CreateFormatWebhookAsync(this HttpClient api, Uri endpoint, string format, params string[] events)
+    /// <summary>Creates a webhook in <paramref name="format"/> (null: the default), subscribed to <paramref name="events"/> (that format's names).</summary>
+    public static async Task<CreatedWebhook> CreateFormatWebhookAsync(this HttpClient api, Uri endpoint, string? format, params string[] events)
     {
         using var response = await api.PostAsJsonAsync("/v1/webhooks", new { endpoint = endpoint.ToString(), events, format, secret = "auto" });
         string body = await response.Content.ReadAsStringAsync();
