@@ -21,6 +21,46 @@ public static class JsNumber
         return SameValue(jsonNumber, js) ? js : jsonNumber;
     }
 
+    /// <summary>
+    /// Whether a JSON number is already what JavaScript prints: plain notation, no superfluous zeros,
+    /// not <c>-0</c>, at most 15 significant digits (every such decimal is the shortest round trip of
+    /// its double) and not so small that JavaScript switches to an exponent. The common case, checked
+    /// without parsing.
+    /// </summary>
+    public static bool IsCanonical(ReadOnlySpan<byte> raw)
+    {
+        var s = raw;
+        if (s.Length > 0 && s[0] == (byte)'-')
+        {
+            s = s[1..];
+        }
+        int dot = s.IndexOf((byte)'.');
+        var whole = dot < 0 ? s : s[..dot];
+        if (whole.Length == 0 || (whole.Length > 1 && whole[0] == (byte)'0') || !IsDigits(whole))
+        {
+            return false;
+        }
+        if (dot < 0)
+        {
+            // An integer: "-0" prints as 0.
+            return whole.Length <= 15 && !(raw[0] == (byte)'-' && whole[0] == (byte)'0');
+        }
+        var fraction = s[(dot + 1)..];
+        if (fraction.Length == 0 || !IsDigits(fraction) || fraction[^1] == (byte)'0')
+        {
+            return false;
+        }
+        if (whole[0] != (byte)'0')
+        {
+            return whole.Length + fraction.Length <= 15;
+        }
+        // 0.000001 stays plain, 0.0000001 becomes 1e-7.
+        int zeros = fraction.IndexOfAnyExcept((byte)'0');
+        return zeros < 6 && fraction.Length - zeros <= 15;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+
     /// <summary>ECMAScript Number::toString for a finite double.</summary>
     public static string ToJavaScript(double value)
     {

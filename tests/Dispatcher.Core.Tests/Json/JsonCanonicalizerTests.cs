@@ -22,6 +22,12 @@ public sealed class JsonCanonicalizerTests
         """{"arr":[1,2.5,"x",null,true,false,{},[]]}""")]
     [InlineData("""{"html":"<a href=\"x\">&amp;</a>","emoji":"👩‍👩‍👧","ar":"مرحبا","dec":19.99,"big":1e+21,"neg":-1.5E-10}""",
         """{"html":"<a href=\"x\">&amp;</a>","emoji":"👩‍👩‍👧","ar":"مرحبا","dec":19.99,"big":1e+21,"neg":-1.5e-10}""")]
+    [InlineData("""{"a":-0.0,"b":0.0000001,"c":0.000001,"d":123456789012345.6,"e":1234567890123456,"f":-0.5,"g":100.10}""",
+        """{"a":0,"b":1e-7,"c":0.000001,"d":123456789012345.6,"e":1234567890123456,"f":-0.5,"g":100.1}""")]
+    [InlineData("""{"a":1,"\u0061":2,"b":{"x":1,"x":[{"y":1,"1":2}]}}""",
+        """{"a":2,"b":{"x":[{"1":2,"y":1}]}}""")]
+    [InlineData("""{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17,"k18":18,"k19":19,"k3":"last","7":7}""",
+        """{"7":7,"k0":0,"k1":1,"k2":2,"k3":"last","k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17,"k18":18,"k19":19}""")]
     public void Matches_javascript_reserialisation(string input, string expected)
     {
         Assert.Equal(expected, Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(Encoding.UTF8.GetBytes(input))));
