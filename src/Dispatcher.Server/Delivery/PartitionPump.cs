@@ -11,8 +11,10 @@ namespace Dispatcher.Server.Delivery;
 /// webhook with something due it claims only as many deliveries as that webhook's channel has
 /// room for, so the backlog stays in Redis and a full endpoint never blocks another.
 /// </summary>
+/// <remarks>Its claims and settlements carry <c>epoch</c>, the lease epoch it runs under: once another acquisition moved the epoch on, Redis refuses them.</remarks>
 public sealed partial class PartitionPump(
     int partition,
+    long epoch,
     ScheduleStore schedule,
     WebhookStore webhooks,
     DeliveryProcessor processor,
@@ -94,7 +96,7 @@ public sealed partial class PartitionPump(
         // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets;
         // until the webhook has been read once, assume the slowest format.
         var claimFor = _claimTimeouts.TryGetValue(webhookId, out var known) ? known : rules.LongestClaimTimeout;
-        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free);
+        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch);
         if (claimed.Count == 0)
         {
             return 0;
