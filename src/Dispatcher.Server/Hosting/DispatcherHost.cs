@@ -152,6 +152,7 @@ public static partial class DispatcherHost
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
+        services.AddHostedService<CrossInstanceWakeups>();
     }
 
     private static void LogStarted(WebApplication app)
