@@ -30,12 +30,23 @@ public sealed class ScaleOutTests(RedisServerFixture redis, ITestOutputHelper ou
     };
 
     [Fact]
-    public async Task Three_instances_share_the_partitions_lose_nothing_to_a_kill_and_a_fourth_takes_its_share()
+    public Task Three_instances_share_the_partitions_lose_nothing_to_a_kill_and_a_fourth_takes_its_share() =>
+        RunAsync(redis.Connection, Settings);
+
+    [Fact]
+    public async Task The_same_on_a_three_master_Redis_Cluster()
+    {
+        await using var cluster = await RedisCluster.StartAsync();
+        await RunAsync(cluster.Connection, new Dictionary<string, string>(Settings) { ["ConnectionStrings__Redis"] = cluster.ConnectionString });
+    }
+
+    /// <summary>The whole flow against the Redis that <paramref name="settings"/> name (the fixture's unless they say otherwise).</summary>
+    private async Task RunAsync(StackExchange.Redis.IConnectionMultiplexer store, Dictionary<string, string> settings)
     {
         string prefix = RedisServerFixture.NewPrefix();
-        var shares = new LeaseShares(redis.Connection, prefix, Partitions);
+        var shares = new LeaseShares(store, prefix, Partitions);
         await using var receiver = await TestReceiver.StartAsync();
-        var servers = (await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ServerProcess.StartAsync(redis, prefix, output, Settings)))).ToList();
+        var servers = (await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ServerProcess.StartAsync(redis, prefix, output, settings)))).ToList();
         try
         {
             var holders = await shares.WaitForFairShareAsync(Markers(servers), TimeSpan.FromSeconds(30));
@@ -49,11 +60,11 @@ public sealed class ScaleOutTests(RedisServerFixture redis, ITestOutputHelper ou
             servers[1].Kill();
             await servers[1].DisposeAsync();
             await PublishAsync([servers[0], servers[2]], "p2", webhooks, expected);
-            servers[1] = await ServerProcess.StartAsync(redis, prefix, output, Settings);
+            servers[1] = await ServerProcess.StartAsync(redis, prefix, output, settings);
             await shares.WaitForFairShareAsync(Markers(servers), TimeSpan.FromSeconds(30));
 
             // A fourth instance joins while delivery goes on, and takes its share.
-            servers.Add(await ServerProcess.StartAsync(redis, prefix, output, Settings));
+            servers.Add(await ServerProcess.StartAsync(redis, prefix, output, settings));
             var four = await shares.WaitForFairShareAsync(Markers(servers), TimeSpan.FromSeconds(30));
             Assert.All(Markers(servers), m => Assert.Equal(Partitions / 4, four.Count(h => h!.Contains(m, StringComparison.Ordinal))));
             await PublishAsync([servers[3]], "p3", webhooks, expected);
