@@ -149,11 +149,12 @@ public sealed partial class DeliveryService(
         // An instance that let its lease expire may have been cut off mid-send: give its last
         // attempts time to land before this one starts, so the endpoint never gets both at once.
         var delay = grant.FromExpiredHolder(InstanceId) ? TakeoverDelay : TimeSpan.Zero;
-        StartPump(partition, grant.Epoch, delay, LeaseClock.GetElapsedTime(LeaseClock.GetTimestamp(), _heldUntil[partition]), stoppingToken);
+        bool takenOver = grant.PreviousHolder is { Length: > 0 } previous && previous != InstanceId;
+        StartPump(partition, grant.Epoch, takenOver, delay, LeaseClock.GetElapsedTime(LeaseClock.GetTimestamp(), _heldUntil[partition]), stoppingToken);
         leaseTelemetry.Acquired(partition, grant.PreviousHolder, grant.PreviousReleased, await DueCountAsync(partition), delay);
     }
 
-    private void StartPump(int partition, long epoch, TimeSpan delay, TimeSpan leaseLeft, CancellationToken stoppingToken)
+    private void StartPump(int partition, long epoch, bool takenOver, TimeSpan delay, TimeSpan leaseLeft, CancellationToken stoppingToken)
     {
         var deadline = new CancellationTokenSource();
         var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
@@ -161,7 +162,7 @@ public sealed partial class DeliveryService(
         var abort = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, deadline.Token);
         var running = new RunningPump(cts, deadline, abort, epoch);
         running.ExtendTo(leaseLeft);
-        var pump = ActivatorUtilities.CreateInstance<PartitionPump>(services, partition, epoch);
+        var pump = ActivatorUtilities.CreateInstance<PartitionPump>(services, partition, epoch, takenOver);
         running.Task = Task.Run(async () =>
         {
             if (delay > TimeSpan.Zero)

@@ -16,8 +16,10 @@ public sealed class ScaleOutTests(RedisServerFixture redis, ITestOutputHelper ou
     private const int EventsPerPhase = 100;
     private const int RatePerSecond = 50, Burst = 10;
 
-    // At most one full bucket per holder can meet in one second across a hand-over: rate + 2 × burst.
-    private const int MaxPerSecond = RatePerSecond + 2 * Burst;
+    // A bucket allows burst + rate in any second, across hand-overs too (a new holder starts with the
+    // webhook's bucket empty). Tolerance as in RateLimitTests, burst + rate × (1 s + jitter), with
+    // 200 ms of jitter rather than 100: four servers, Redis and the receiver share the machine's cores.
+    private const int MaxPerSecond = Burst + RatePerSecond * 12 / 10;
 
     private static readonly Dictionary<string, string> Settings = new()
     {
