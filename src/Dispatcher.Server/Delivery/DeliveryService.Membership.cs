@@ -33,6 +33,7 @@ public sealed partial class DeliveryService
             }
             _members = members.Length;
             _share = share;
+            leaseTelemetry.HeartbeatAnswered(members.Length);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

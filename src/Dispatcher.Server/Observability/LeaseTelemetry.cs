@@ -21,6 +21,7 @@ public sealed partial class LeaseTelemetry
     private readonly ILogger<LeaseTelemetry> _logger;
     private long _lastAnswered = long.MinValue;
     private string _self = "";
+    private int _members;
 
     public LeaseTelemetry(PartitionMap partitions, IMeterFactory meters, ILogger<LeaseTelemetry> logger)
     {
@@ -34,6 +35,8 @@ public sealed partial class LeaseTelemetry
         _changes = meter.CreateCounter<long>("dispatcher.partition.lease.changes", "{change}",
             "Partitions this instance started or stopped delivering: acquired, taken_over (from another instance), handed_off (beyond its share) or lost");
         meter.CreateObservableGauge("dispatcher.partitions.held", () => HeldCount, "{partition}", "Partitions this instance holds the lease of");
+        meter.CreateObservableGauge("dispatcher.instances.live", () => Volatile.Read(ref _members), "{instance}",
+            "Live instances (this one included) in the membership set at this instance's last heartbeat");
     }
 
     public int HeldCount
@@ -87,6 +90,16 @@ public sealed partial class LeaseTelemetry
         {
             LogAcquired(_logger, partition, due);
         }
+    }
+
+    /// <summary>
+    /// Redis answered this round's membership heartbeat: the lease loop works even when this
+    /// instance's share is empty (more instances than partitions) and it renews nothing.
+    /// </summary>
+    public void HeartbeatAnswered(int members)
+    {
+        Volatile.Write(ref _members, members);
+        Volatile.Write(ref _lastAnswered, LeaseClock.GetTimestamp());
     }
 
     /// <summary>This instance handed the partition back (beyond its share).</summary>

@@ -55,5 +55,25 @@ public sealed class PartitionLeaseTests(RedisServerFixture redis, ITestOutputHel
         Assert.Equal(3, receiver.All.Count);
     }
 
+    [Fact]
+    public async Task An_instance_whose_fair_share_is_empty_is_still_ready()
+    {
+        var onePartition = new Dictionary<string, string?>(ShortLeases) { ["Dispatcher:Partitions:Count"] = "1" };
+        string prefix = RedisServerFixture.NewPrefix();
+        await using var first = await DispatcherTestServer.StartAsync(redis, output, onePartition, prefix: prefix);
+        await first.Logs.WaitForAsync("PartitionAcquired");
+        await using var second = await DispatcherTestServer.StartAsync(redis, output, onePartition, prefix: prefix);
+        await second.Logs.WaitForAsync("PartitionShareChanged");
+
+        // Its lease loop works (Redis answers its heartbeats) though it renews no lease at all.
+        using var http = new HttpClient { BaseAddress = second.Http };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while ((await http.GetAsync("/readyz", timeout.Token)).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+        Assert.DoesNotContain(second.Logs.Entries, e => e.Id.Name is "PartitionAcquired" or "PartitionTakenOver");
+    }
+
     private static int Logged(DispatcherTestServer server) => server.Logs.Entries.Count(e => e.Id.Name == "DeliveryLogged");
 }
