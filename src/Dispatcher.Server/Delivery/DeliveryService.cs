@@ -146,6 +146,11 @@ public sealed partial class DeliveryService(
             running.ExtendTo(LeaseClock.GetElapsedTime(LeaseClock.GetTimestamp(), _heldUntil[partition]));
             return;
         }
+        if (stoppingToken.IsCancellationRequested)
+        {
+            // A round that outlived the stop (Redis was slow to answer): the leases are released next.
+            return;
+        }
         // An instance that let its lease expire may have been cut off mid-send: give its last
         // attempts time to land before this one starts, so the endpoint never gets both at once.
         var delay = grant.FromExpiredHolder(InstanceId) ? TakeoverDelay : TimeSpan.Zero;
