@@ -33,7 +33,7 @@ public sealed partial class DeliveryService
             }
             _members = members.Length;
             _share = share;
-            leaseTelemetry.HeartbeatAnswered(members.Length);
+            leaseTelemetry.HeartbeatAnswered(members.Length, share.Count == 0);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -93,13 +93,17 @@ public sealed partial class LeaseTelemetry
     }
 
     /// <summary>
-    /// Redis answered this round's membership heartbeat: the lease loop works even when this
-    /// instance's share is empty (more instances than partitions) and it renews nothing.
+    /// Redis answered this round's membership heartbeat. With <paramref name="emptyShare"/> (more
+    /// instances than partitions) the round renews no lease, so the heartbeat is its answer;
+    /// otherwise only the lease calls count, which can fail while the heartbeat works.
     /// </summary>
-    public void HeartbeatAnswered(int members)
+    public void HeartbeatAnswered(int members, bool emptyShare)
     {
         Volatile.Write(ref _members, members);
-        Volatile.Write(ref _lastAnswered, LeaseClock.GetTimestamp());
+        if (emptyShare)
+        {
+            Volatile.Write(ref _lastAnswered, LeaseClock.GetTimestamp());
+        }
     }
 
     /// <summary>This instance handed the partition back (beyond its share).</summary>
