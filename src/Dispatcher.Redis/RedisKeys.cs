@@ -34,6 +34,18 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Which instance delivers for the partition (expires unless renewed).</summary>
     public RedisKey Lease(int partition) => $"{Prefix}:{{p:{partition}}}:lease";
 
+    /// <summary>
+    /// The partition's lease epoch (hash: <c>epoch</c>, last <c>holder</c>, <c>released</c>); it outlives
+    /// the lease key so a new holder learns whom it takes over from, and stale holders are fenced.
+    /// </summary>
+    public RedisKey LeaseEpoch(int partition) => $"{Prefix}:{{p:{partition}}}:epoch";
+
+    /// <summary>Live instances: sorted set of instance id, score = last heartbeat (ms).</summary>
+    public RedisKey Members => $"{Prefix}:members";
+
+    /// <summary>Pub/sub channel telling the holders that ingest added work to partitions.</summary>
+    public RedisChannel WakeChannel => RedisChannel.Literal($"{Prefix}:wake");
+
     /// <summary>The partition count this deployment started with; it may never change.</summary>
     public RedisKey PartitionCount => $"{Prefix}:meta:partitions";
 

@@ -53,6 +53,26 @@ public sealed class EndpointRateLimiter : IDisposable
         return pending.IsCompleted || Waited is not { } waited ? pending : TimeWaitAsync(pending, waited);
     }
 
+    /// <summary>
+    /// Spends every token the webhook's bucket holds, so its next attempts come at the sustained
+    /// rate only. For an instance taking over a partition: the previous holder may have spent the
+    /// burst just before, and the endpoint must not get a second one on top.
+    /// </summary>
+    public void Empty(Webhook webhook)
+    {
+        var settings = webhook.RateLimit ?? _default;
+        var bucket = _buckets.GetOrAdd(new BucketKey(webhook.Id, settings.PerSecond, settings.Burst), Create);
+        bucket.TryReplenish();
+        while (true)
+        {
+            using var lease = bucket.AttemptAcquire(1);
+            if (!lease.IsAcquired)
+            {
+                return;
+            }
+        }
+    }
+
     private static async ValueTask<RateLimitLease> TimeWaitAsync(ValueTask<RateLimitLease> pending, Action<TimeSpan> waited)
     {
         long started = Stopwatch.GetTimestamp();

@@ -12,4 +12,7 @@ public sealed record ClaimedDelivery(string DeliveryId, string WebhookId, int At
 
     /// <summary>The W3C traceparent of the ingest span that accepted the event, or null.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>The lease epoch it was claimed under; settling is refused once the partition's epoch moved on. Null: not fenced.</summary>
+    public long? Epoch { get; init; }
 }

@@ -27,13 +27,22 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         return head.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)head[0].Score);
     }
 
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due deliveries until <paramref name="deadline"/>. With an
+    /// <paramref name="epoch"/> the claim is fenced: nothing is claimed once the partition's lease
+    /// epoch has moved on, and the claims carry it so their settlements are fenced too.
+    /// </summary>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(
-        int partition, string webhookId, DateTimeOffset now, DateTimeOffset deadline, int max)
+        int partition, string webhookId, DateTimeOffset now, DateTimeOffset deadline, int max, long? epoch = null)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.Claim,
-            WebhookKeys(partition, webhookId),
-            [now.ToUnixTimeMilliseconds(), deadline.ToUnixTimeMilliseconds(), max, webhookId]).ConfigureAwait(false))!;
+            FencedKeys(partition, webhookId, epoch),
+            [now.ToUnixTimeMilliseconds(), deadline.ToUnixTimeMilliseconds(), max, webhookId, EpochArg(epoch)]).ConfigureAwait(false))!;
+        if ((long)result[0] < 0)
+        {
+            return [];
+        }
         var claimed = new List<ClaimedDelivery>(result.Length - 1);
         string token = deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         for (int i = 1; i < result.Length; i++)
@@ -49,6 +58,7 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
             {
                 DueAt = f.Length > 7 ? DateTimeOffset.FromUnixTimeMilliseconds((long)(double)f[7]) : null,
                 TraceParent = f.Length > 8 ? (string?)f[8] : null,
+                Epoch = epoch,
             });
         }
         return claimed;
@@ -71,8 +81,8 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         };
         var result = await Db.ScriptEvaluateAsync(
             LuaScripts.Settle,
-            WebhookKeys(partition, delivery.WebhookId),
-            [delivery.DeliveryId, delivery.ClaimToken, delivery.WebhookId, outcome, at.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+            FencedKeys(partition, delivery.WebhookId, delivery.Epoch),
+            [delivery.DeliveryId, delivery.ClaimToken, delivery.WebhookId, outcome, at.ToUnixTimeMilliseconds(), EpochArg(delivery.Epoch)]).ConfigureAwait(false);
         return (int)result == 1;
     }
 
@@ -101,6 +111,11 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
 
     private RedisKey[] WebhookKeys(int partition, string webhookId) =>
         [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)];
+
+    private RedisKey[] FencedKeys(int partition, string webhookId, long? epoch) =>
+        epoch is null ? WebhookKeys(partition, webhookId) : [.. WebhookKeys(partition, webhookId), keys.LeaseEpoch(partition)];
+
+    private static RedisValue EpochArg(long? epoch) => epoch is { } e ? e : RedisValue.EmptyString;
 
     /// <summary>Drops all of a webhook's pending work (the webhook was deleted).</summary>
     public Task DropAsync(int partition, string webhookId) =>

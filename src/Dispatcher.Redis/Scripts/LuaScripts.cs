@@ -17,6 +17,8 @@ internal static class LuaScripts
 
     public static string Lease { get; } = Read("lease");
 
+    public static string Members { get; } = Read("members");
+
     public static string LogAppend { get; } = Read("log_append");
 
     public static string WebhookOutcome { get; } = Read("webhook_outcome");

@@ -1,9 +1,14 @@
 -- Claims up to ARGV[3] due deliveries of one webhook: each is re-scored to the claim deadline,
 -- so if this instance dies the delivery simply becomes due again then (at-least-once).
 -- Nothing is claimed while the webhook is disabled or paused.
--- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold.
--- ARGV[1] now (ms), ARGV[2] deadline (ms, also the claim token), ARGV[3] max, ARGV[4] webhook id.
--- Returns { expired count, {delivery, attempts, id, workspace, type, created, data, due (ms), traceparent}, ... }.
+-- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold, KEYS[5] lease epoch (optional).
+-- ARGV[1] now (ms), ARGV[2] deadline (ms, also the claim token), ARGV[3] max, ARGV[4] webhook id,
+-- ARGV[5] the caller's lease epoch ('' or absent: not fenced).
+-- Returns { expired count, {delivery, attempts, id, workspace, type, created, data, due (ms), traceparent}, ... },
+-- or { -1 } when the caller's lease epoch is stale: nothing is claimed.
+if KEYS[5] and stale_epoch(KEYS[5], ARGV[5]) then
+  return { -1 }
+end
 local out = { 0 }
 local until_ms = held_until(KEYS[4])
 if until_ms == nil or until_ms > tonumber(ARGV[1]) then

@@ -30,3 +30,12 @@ local function sync_head(queue, ready, hold, webhook)
     redis.call('ZADD', ready, math.max(tonumber(head[2]), until_ms), webhook)
   end
 end
+
+-- Lease fencing: true when the caller carries a lease epoch (non-empty) that is no longer the
+-- partition's current one, i.e. another acquisition happened since; its writes must be refused.
+local function stale_epoch(epoch_key, epoch)
+  if epoch == nil or epoch == '' then
+    return false
+  end
+  return redis.call('HGET', epoch_key, 'epoch') ~= epoch
+end

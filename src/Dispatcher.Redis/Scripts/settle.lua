@@ -1,6 +1,7 @@
 -- Records the outcome of a claimed attempt. Refused (returns 0) when the claim is no longer
--- ours: it expired and the delivery was claimed again, or was removed meanwhile.
--- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold.
+-- ours: it expired and the delivery was claimed again, or was removed meanwhile, or the
+-- caller's lease epoch (ARGV[6], checked against KEYS[5] when both are given) is stale.
+-- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold, KEYS[5] lease epoch (optional).
 -- ARGV[1] delivery, ARGV[2] claim token, ARGV[3] webhook id, ARGV[4] outcome, ARGV[5] time (ms):
 --   done     delivered: leaves the schedule
 --   failed   out of attempts: leaves the schedule
@@ -9,6 +10,9 @@
 --            the delivery is due then, no attempt counted
 --   release  not attempted (e.g. the webhook is paused): due again at ARGV[5], no attempt counted
 --   disable  410 Gone: the webhook is disabled; the delivery waits, no attempt counted
+if KEYS[5] and stale_epoch(KEYS[5], ARGV[6]) then
+  return 0
+end
 local rec = redis.call('HGET', KEYS[2], ARGV[1])
 if not rec then
   return 0

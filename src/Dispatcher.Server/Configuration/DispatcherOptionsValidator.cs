@@ -41,6 +41,10 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Partitions:LeaseTtl must be at least 1 second");
         }
+        if (options.Partitions.TakeoverDelay is { } takeover && (takeover < TimeSpan.Zero || takeover > TimeSpan.FromMinutes(10)))
+        {
+            errors.Add("Dispatcher:Partitions:TakeoverDelay must be between 0 and 10 minutes");
+        }
         if (options.Ingest.MaxEventBytes < 1)
         {
             errors.Add("Dispatcher:Ingest:MaxEventBytes must be positive");

@@ -11,4 +11,11 @@ public sealed class PartitionOptions
     /// dies without releasing its leases has its partitions taken over this long after. Default 15 s.
     /// </summary>
     public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long an instance waits before delivering a partition it took over from an instance
+    /// that let the lease expire (crashed, or cut off from Redis) rather than handing it back.
+    /// Default: <c>Dispatcher:Delivery:RequestTimeout</c>. A graceful hand-back needs no wait.
+    /// </summary>
+    public TimeSpan? TakeoverDelay { get; set; }
 }

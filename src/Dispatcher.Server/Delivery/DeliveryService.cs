@@ -1,6 +1,7 @@
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Leases;
+using Dispatcher.Redis.Membership;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Hosting;
 using Dispatcher.Server.Observability;
@@ -10,11 +11,14 @@ using StackExchange.Redis;
 namespace Dispatcher.Server.Delivery;
 
 /// <summary>
-/// Runs a pump for every partition whose lease this instance holds (alone, it holds them all).
-/// Leases are renewed every third of their TTL; a pump stops when its lease is lost, or when the
-/// lease would have expired without a renewal (Redis unreachable), so two instances never
-/// deliver one partition. Stopping lets attempts in flight finish (until the host's shutdown
-/// deadline), hands back what was claimed but not sent, and releases the leases.
+/// Runs a pump for every partition whose lease this instance holds. Every third of the lease TTL
+/// it records a membership heartbeat, works out its fair share of the partitions among the live
+/// instances (<see cref="PartitionAssignment"/>), hands back what lies beyond that share and
+/// takes or renews the leases within it (alone, it holds them all). A pump stops when its lease
+/// is lost, and at the lease's own deadline when no renewal came through (Redis unreachable), so
+/// two instances never deliver one partition. Stopping lets attempts in flight finish (until the
+/// host's shutdown deadline; at once when the lease ran out), hands back what was claimed but not
+/// sent, and releases the leases.
 /// </summary>
 public sealed partial class DeliveryService(
     IServiceProvider services,
@@ -27,6 +31,8 @@ public sealed partial class DeliveryService(
     ExitCode exitCode,
     TimeProvider time,
     LeaseTelemetry leaseTelemetry,
+    MembershipStore membership,
+    BacklogReader backlog,
     ILogger<DeliveryService> logger) : BackgroundService
 {
     // Lease expiry is Redis's real clock, so renewals run on the real clock too, whatever drives schedules.
@@ -35,6 +41,8 @@ public sealed partial class DeliveryService(
     private readonly CancellationTokenSource _abort = new();
     private readonly Dictionary<int, RunningPump> _pumps = [];
     private readonly long[] _heldUntil = new long[partitions.Count];
+    private IReadOnlySet<int> _share = new HashSet<int>();
+    private int _members;
 
     /// <summary>This instance's name in Redis lease keys: readable by operators, unique per process.</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -59,6 +67,7 @@ public sealed partial class DeliveryService(
             return;
         }
         var ttl = options.Value.Partitions.LeaseTtl;
+        leaseTelemetry.Identify(InstanceId);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -69,63 +78,122 @@ public sealed partial class DeliveryService(
         }
         finally
         {
-            await Task.WhenAll(_pumps.Keys.ToList().Select(StopPumpAsync));
+            await Task.WhenAll(_pumps.Keys.ToList().Select(p => StopPumpAsync(p)).Concat(_handOffs.Values));
             await ReleaseAllAsync();
+            await LeaveAsync();
         }
     }
 
     private async Task RenewAsync(TimeSpan ttl, CancellationToken stoppingToken)
     {
         long started = LeaseClock.GetTimestamp();
-        var attempts = Enumerable.Range(0, partitions.Count).Select(async p =>
+        await RefreshShareAsync(ttl);
+        foreach (int partition in _pumps.Where(kv => kv.Value.Lapsed).Select(kv => kv.Key).ToList())
+        {
+            // Its own deadline passed before a renewal came through: it has stopped sending already.
+            LogLeaseLost(logger, partition, "its lease could not be renewed in time");
+            await StopPumpAsync(partition, abandon: true);
+            leaseTelemetry.Lost(partition);
+        }
+        foreach (int partition in _pumps.Keys.Where(p => !_share.Contains(p)).ToList())
+        {
+            HandOff(partition);
+        }
+        ForgetFinishedHandOffs();
+        // A partition still being handed back is not taken again until its pump has stopped.
+        var attempts = _share.Where(p => !_handOffs.ContainsKey(p)).Select(async p =>
         {
             try
             {
-                return (Partition: p, Held: (bool?)await leases.AcquireAsync(p, InstanceId, ttl));
+                return (Partition: p, Grant: await leases.AcquireAsync(p, InstanceId, ttl));
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
-                return (Partition: p, Held: (bool?)null);
+                return (Partition: p, Grant: (LeaseGrant?)null);
             }
         });
         var results = await Task.WhenAll(attempts);
-        leaseTelemetry.RoundCompleted(results);
-        foreach (var (partition, held) in results)
+        leaseTelemetry.RoundCompleted(results.Select(r => (r.Partition, r.Grant?.Held)));
+        foreach (var (partition, grant) in results)
         {
-            if (held == true)
+            if (grant is { Held: true })
             {
                 // Counted from before the request: Redis's expiry can only be later than ours.
                 _heldUntil[partition] = started + (long)(ttl.TotalSeconds * LeaseClock.TimestampFrequency);
-                if (!_pumps.ContainsKey(partition))
-                {
-                    StartPump(partition, stoppingToken);
-                    leaseTelemetry.Acquired(partition);
-                }
+                await OnHeldAsync(partition, grant, stoppingToken);
             }
-            else if (_pumps.ContainsKey(partition) && (held == false || LeaseClock.GetTimestamp() >= _heldUntil[partition]))
+            else if (_pumps.ContainsKey(partition) && (grant is not null || LeaseClock.GetTimestamp() >= _heldUntil[partition]))
             {
                 // Lost, or could not be renewed in time: stop before another instance may take over.
-                LogLeaseLost(logger, partition, held == false ? "another instance holds it" : "it could not be renewed");
-                await StopPumpAsync(partition);
+                LogLeaseLost(logger, partition, grant is not null ? "another instance holds it" : "it could not be renewed");
+                await StopPumpAsync(partition, abandon: true);
                 leaseTelemetry.Lost(partition);
             }
         }
     }
 
-    private void StartPump(int partition, CancellationToken stoppingToken)
+    private async Task OnHeldAsync(int partition, LeaseGrant grant, CancellationToken stoppingToken)
     {
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var pump = ActivatorUtilities.CreateInstance<PartitionPump>(services, partition);
-        _pumps[partition] = new RunningPump(cts, Task.Run(() => pump.RunAsync(cts.Token, _abort.Token), CancellationToken.None));
+        if (_pumps.TryGetValue(partition, out var running) && running.Epoch != grant.Epoch)
+        {
+            // The lease lapsed and was taken afresh (by us): the old pump's writes are fenced off now.
+            LogLeaseLost(logger, partition, "its lease lapsed before it was renewed");
+            await StopPumpAsync(partition, abandon: true);
+            leaseTelemetry.Lost(partition);
+        }
+        if (_pumps.TryGetValue(partition, out running))
+        {
+            running.ExtendTo(LeaseClock.GetElapsedTime(LeaseClock.GetTimestamp(), _heldUntil[partition]));
+            return;
+        }
+        if (stoppingToken.IsCancellationRequested)
+        {
+            // A round that outlived the stop (Redis was slow to answer): the leases are released next.
+            return;
+        }
+        // An instance that let its lease expire may have been cut off mid-send: give its last
+        // attempts time to land before this one starts, so the endpoint never gets both at once.
+        var delay = grant.FromExpiredHolder(InstanceId) ? TakeoverDelay : TimeSpan.Zero;
+        bool takenOver = grant.PreviousHolder is { Length: > 0 } previous && previous != InstanceId;
+        StartPump(partition, grant.Epoch, takenOver, delay, LeaseClock.GetElapsedTime(LeaseClock.GetTimestamp(), _heldUntil[partition]), stoppingToken);
+        leaseTelemetry.Acquired(partition, grant.PreviousHolder, grant.PreviousReleased, await DueCountAsync(partition), delay);
     }
 
-    private async Task StopPumpAsync(int partition)
+    private void StartPump(int partition, long epoch, bool takenOver, TimeSpan delay, TimeSpan leaseLeft, CancellationToken stoppingToken)
+    {
+        var deadline = new CancellationTokenSource();
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
+        // At the lease's own deadline even attempts in flight are abandoned: nothing is sent after it.
+        var abort = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, deadline.Token);
+        var running = new RunningPump(cts, deadline, abort, epoch);
+        running.ExtendTo(leaseLeft);
+        var pump = ActivatorUtilities.CreateInstance<PartitionPump>(services, partition, epoch, takenOver);
+        running.Task = Task.Run(async () =>
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, LeaseClock, cts.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            if (!cts.IsCancellationRequested)
+            {
+                await pump.RunAsync(cts.Token, abort.Token);
+            }
+        }, CancellationToken.None);
+        _pumps[partition] = running;
+    }
+
+    /// <param name="abandon">The lease is gone: abandon attempts in flight rather than let them finish.</param>
+    private async Task StopPumpAsync(int partition, bool abandon = false)
     {
         if (_pumps.Remove(partition, out var running))
         {
+            if (abandon)
+            {
+                await running.AbandonAsync();
+            }
             await running.Cts.CancelAsync();
             await running.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            running.Cts.Dispose();
+            running.Dispose();
         }
     }
 
@@ -179,5 +247,4 @@ public sealed partial class DeliveryService(
         return started.Task;
     }
 
-    private sealed record RunningPump(CancellationTokenSource Cts, Task Task);
 }

@@ -1,3 +1,4 @@
+using Dispatcher.Core.Delivery;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
@@ -11,8 +12,16 @@ namespace Dispatcher.Server.Delivery;
 /// webhook with something due it claims only as many deliveries as that webhook's channel has
 /// room for, so the backlog stays in Redis and a full endpoint never blocks another.
 /// </summary>
+/// <remarks>
+/// Its claims and settlements carry <c>epoch</c>, the lease epoch it runs under: once another
+/// acquisition moved the epoch on, Redis refuses them. With <c>takenOver</c> (another instance
+/// delivered the partition before) each webhook's rate bucket is emptied before its first send here.
+/// </remarks>
 public sealed partial class PartitionPump(
     int partition,
+    long epoch,
+    bool takenOver,
+    EndpointRateLimiter limiter,
     ScheduleStore schedule,
     WebhookStore webhooks,
     DeliveryProcessor processor,
@@ -94,7 +103,7 @@ public sealed partial class PartitionPump(
         // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets;
         // until the webhook has been read once, assume the slowest format.
         var claimFor = _claimTimeouts.TryGetValue(webhookId, out var known) ? known : rules.LongestClaimTimeout;
-        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free);
+        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch);
         if (claimed.Count == 0)
         {
             return 0;
@@ -105,6 +114,11 @@ public sealed partial class PartitionPump(
             // Deleted after these were queued: its work goes with it.
             await schedule.DropAsync(partition, webhookId);
             return 0;
+        }
+        if (takenOver && _claimTimeouts.TryAdd(webhookId, rules.ClaimTimeoutOf(webhook)))
+        {
+            // First sight of this webhook since the takeover: its old holder may have spent a burst just now.
+            limiter.Empty(webhook);
         }
         _claimTimeouts[webhookId] = rules.ClaimTimeoutOf(webhook);
         foreach (var delivery in claimed)

@@ -1,8 +1,8 @@
 namespace Dispatcher.Server.Delivery;
 
 /// <summary>
-/// Wakes a partition's pump when ingest on this instance adds work to it, so a new event is sent
-/// at once rather than at the next idle poll.
+/// Wakes a partition's pump when ingest adds work to it, so a new event is sent at once rather
+/// than at the next idle poll (on another instance, through <see cref="CrossInstanceWakeups"/>).
 /// </summary>
 public sealed class PartitionSignals
 {
@@ -11,14 +11,30 @@ public sealed class PartitionSignals
     public PartitionSignals(Dispatcher.Core.Partitioning.PartitionMap partitions) =>
         _signals = Enumerable.Range(0, partitions.Count).Select(_ => new SemaphoreSlim(0, 1)).ToArray();
 
+    /// <summary>The number of partitions.</summary>
+    public int Count => _signals.Length;
+
+    /// <summary>
+    /// Raised when work was added to partitions here (ingest, test events, aggregates, replays),
+    /// so <see cref="CrossInstanceWakeups"/> can wake their holders on other instances.
+    /// </summary>
+    public event Action<IReadOnlyList<int>>? WorkAdded;
+
+    /// <summary>Work was added to these partitions: wakes their pumps here and, through <see cref="WorkAdded"/>, elsewhere.</summary>
     public void Notify(IEnumerable<int> partitions)
     {
-        foreach (int partition in partitions)
+        var touched = partitions as IReadOnlyList<int> ?? partitions.ToList();
+        foreach (int partition in touched)
         {
             Notify(partition);
         }
+        if (touched.Count > 0)
+        {
+            WorkAdded?.Invoke(touched);
+        }
     }
 
+    /// <summary>Wakes the partition's pump on this instance only.</summary>
     public void Notify(int partition)
     {
         var signal = _signals[partition];

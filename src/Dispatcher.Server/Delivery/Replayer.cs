@@ -13,7 +13,7 @@ public sealed class Replayer(ScheduleStore schedule, PartitionMap partitions, Pa
         bool queued = await schedule.ReplayAsync(partition, webhookId, deliveryId, workspaceId, eventId, time.GetUtcNow());
         if (queued)
         {
-            signals.Notify(partition);
+            signals.Notify([partition]);
         }
         return queued;
     }

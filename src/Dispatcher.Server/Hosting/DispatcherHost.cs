@@ -7,6 +7,7 @@ using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Leases;
+using Dispatcher.Redis.Membership;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Aggregation;
@@ -60,6 +61,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<LeaseStore>();
+        builder.Services.AddSingleton<MembershipStore>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddClickAggregation();
         builder.Services.AddMetrics();
@@ -150,6 +152,7 @@ public static partial class DispatcherHost
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
+        services.AddHostedService<CrossInstanceWakeups>();
     }
 
     private static void LogStarted(WebApplication app)

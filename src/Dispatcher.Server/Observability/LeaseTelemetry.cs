@@ -20,6 +20,8 @@ public sealed partial class LeaseTelemetry
     private readonly Counter<long> _changes;
     private readonly ILogger<LeaseTelemetry> _logger;
     private long _lastAnswered = long.MinValue;
+    private string _self = "";
+    private int _members;
 
     public LeaseTelemetry(PartitionMap partitions, IMeterFactory meters, ILogger<LeaseTelemetry> logger)
     {
@@ -31,8 +33,10 @@ public sealed partial class LeaseTelemetry
         _renewals = meter.CreateCounter<long>("dispatcher.partition.lease.renewals", "{renewal}",
             "Lease acquire-or-renew calls, by result: held (ours), elsewhere (another instance's) or error (Redis did not answer)");
         _changes = meter.CreateCounter<long>("dispatcher.partition.lease.changes", "{change}",
-            "Partitions this instance started or stopped delivering: acquired, taken_over (from another instance) or lost");
+            "Partitions this instance started or stopped delivering: acquired, taken_over (from another instance), handed_off (beyond its share) or lost");
         meter.CreateObservableGauge("dispatcher.partitions.held", () => HeldCount, "{partition}", "Partitions this instance holds the lease of");
+        meter.CreateObservableGauge("dispatcher.instances.live", () => Volatile.Read(ref _members), "{instance}",
+            "Live instances (this one included) in the membership set at this instance's last heartbeat");
     }
 
     public int HeldCount
@@ -45,6 +49,9 @@ public sealed partial class LeaseTelemetry
             }
         }
     }
+
+    /// <summary>This instance's id in lease keys, so a lease it held itself is not reported as taken over.</summary>
+    public void Identify(string instanceId) => _self = instanceId;
 
     /// <summary>The partitions this instance delivers for now.</summary>
     public int[] HeldPartitions()
@@ -59,24 +66,54 @@ public sealed partial class LeaseTelemetry
     public TimeSpan? SinceLastRound =>
         Volatile.Read(ref _lastAnswered) is var last && last == long.MinValue ? null : LeaseClock.GetElapsedTime(last);
 
-    /// <summary>This instance began delivering the partition.</summary>
-    public void Acquired(int partition)
+    /// <summary>
+    /// This instance began delivering the partition. <paramref name="previousHolder"/> is the
+    /// holder of the lease's previous epoch ("" if none, null when the lease was ours already),
+    /// <paramref name="due"/> the deliveries due in it at that moment (-1: unknown).
+    /// </summary>
+    public void Acquired(int partition, string? previousHolder, bool previousReleased, long due, TimeSpan delay)
     {
         bool takenOver;
         lock (_held)
         {
             _held[partition] = true;
-            takenOver = _wasElsewhere[partition];
+            // Without the lease's own record (an older deployment), fall back to what the last rounds saw.
+            takenOver = previousHolder is { Length: > 0 } ? !previousHolder.Equals(_self, StringComparison.Ordinal) : _wasElsewhere[partition];
         }
         _changes.Add(1, new KeyValuePair<string, object?>("change", takenOver ? "taken_over" : "acquired"));
         if (takenOver)
         {
-            LogTakenOver(_logger, partition);
+            LogTakenOver(_logger, partition, previousHolder is { Length: > 0 } ? previousHolder : "another instance",
+                previousReleased ? "handed it back" : "let its lease expire", due, delay.TotalMilliseconds);
         }
         else
         {
-            LogAcquired(_logger, partition);
+            LogAcquired(_logger, partition, due);
         }
+    }
+
+    /// <summary>
+    /// Redis answered this round's membership heartbeat. With <paramref name="emptyShare"/> (more
+    /// instances than partitions) the round renews no lease, so the heartbeat is its answer;
+    /// otherwise only the lease calls count, which can fail while the heartbeat works.
+    /// </summary>
+    public void HeartbeatAnswered(int members, bool emptyShare)
+    {
+        Volatile.Write(ref _members, members);
+        if (emptyShare)
+        {
+            Volatile.Write(ref _lastAnswered, LeaseClock.GetTimestamp());
+        }
+    }
+
+    /// <summary>This instance handed the partition back (beyond its share).</summary>
+    public void HandedOff(int partition)
+    {
+        lock (_held)
+        {
+            _held[partition] = false;
+        }
+        _changes.Add(1, new KeyValuePair<string, object?>("change", "handed_off"));
     }
 
     /// <summary>This instance stopped delivering the partition (lost, or not renewed in time).</summary>
@@ -127,12 +164,12 @@ public sealed partial class LeaseTelemetry
     }
 
     [LoggerMessage(EventId = 5400, EventName = "PartitionAcquired", Level = LogLevel.Information,
-        Message = "Delivering partition {Partition}: its lease was free")]
-    private static partial void LogAcquired(ILogger logger, int partition);
+        Message = "Delivering partition {Partition}: its lease was free; {Due} deliveries due")]
+    private static partial void LogAcquired(ILogger logger, int partition, long due);
 
     [LoggerMessage(EventId = 5401, EventName = "PartitionTakenOver", Level = LogLevel.Warning,
-        Message = "Took over partition {Partition} from another instance, which released its lease or let it expire")]
-    private static partial void LogTakenOver(ILogger logger, int partition);
+        Message = "Took over partition {Partition} from {PreviousHolder}, which {How}; {Due} deliveries due moved here; delivering after {DelayMs} ms")]
+    private static partial void LogTakenOver(ILogger logger, int partition, string previousHolder, string how, long due, double delayMs);
 
     [LoggerMessage(EventId = 5402, EventName = "PartitionsReleased", Level = LogLevel.Information,
         Message = "Handed back every partition lease (stopping)")]

@@ -21,6 +21,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Grpc { get; }
 
+    /// <summary>The OS process id: part of the instance id the server writes into its lease keys.</summary>
+    public int Id => _process.Id;
+
     public static async Task<ServerProcess> StartAsync(
         RedisServerFixture redis, string prefix, ITestOutputHelper output, IDictionary<string, string>? settings = null)
     {

@@ -1,0 +1,67 @@
+using Dispatcher.Core.Events;
+using Dispatcher.Core.Partitioning;
+using Dispatcher.Core.Webhooks;
+using Dispatcher.FunctionalTests.Api;
+using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Redis;
+using Dispatcher.Redis.Ingest;
+using Dispatcher.Redis.Leases;
+using Dispatcher.Redis.Schedule;
+
+namespace Dispatcher.FunctionalTests.Scaling;
+
+/// <summary>A holder's claims and settlements carry its lease epoch; once another instance took the lease, Redis refuses them.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class LeaseFencingTests(RedisServerFixture redis)
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_holder_whose_lease_expired_and_was_taken_can_neither_claim_nor_settle_and_changes_nothing()
+    {
+        string prefix = RedisServerFixture.NewPrefix();
+        var keys = new RedisKeys(prefix);
+        var partitions = new PartitionMap(8);
+        var leases = new LeaseStore(redis.Connection, keys);
+        var schedule = new ScheduleStore(redis.Connection, keys);
+        var webhook = new Webhook("wh_fence", "ws_fence", new Uri("https://example.com/hook"), ["link.clicked"], "whsec_fence", DateTimeOffset.UtcNow);
+        int partition = partitions.PartitionOf(webhook.Id);
+        var now = DateTimeOffset.UtcNow;
+        await new IngestStore(redis.Connection, keys, partitions).WriteAsync(
+            [new IngestItem(new StoredEvent("evt_fence_1", "ws_fence", "link.clicked", now, """{"a":1}"""u8.ToArray()), [webhook])],
+            now, TimeSpan.FromDays(1), new HashSet<int>());
+
+        var first = await leases.AcquireAsync(partition, "a", Ttl);
+        Assert.True(first.Held);
+        Assert.Equal("", first.PreviousHolder);
+        var renewed = await leases.AcquireAsync(partition, "a", Ttl);
+        Assert.Equal((first.Epoch, (string?)null), (renewed.Epoch, renewed.PreviousHolder));
+        var claimed = await schedule.ClaimAsync(partition, webhook.Id, now, now.AddSeconds(10), 4, first.Epoch);
+        Assert.Single(claimed);
+        Assert.Equal(first.Epoch, claimed[0].Epoch);
+
+        // A's lease expires (as after a kill or a lost connection) and B takes the partition.
+        await redis.Db.KeyDeleteAsync(keys.Lease(partition));
+        var second = await leases.AcquireAsync(partition, "b", Ttl);
+        Assert.Equal((true, first.Epoch + 1, "a", false), (second.Held, second.Epoch, second.PreviousHolder, second.PreviousReleased));
+        Assert.True(second.FromExpiredHolder("b"));
+        Assert.False((await leases.AcquireAsync(partition, "a", Ttl)).Held);
+
+        var before = await RedisDump.AllAsync(redis, prefix);
+        Assert.False(await schedule.SettleAsync(partition, claimed[0], Settlement.Done));
+        Assert.False(await schedule.SettleAsync(partition, claimed[0], Settlement.Retry, now));
+        Assert.Empty(await schedule.ClaimAsync(partition, webhook.Id, now.AddSeconds(20), now.AddSeconds(30), 4, first.Epoch));
+        Assert.Equal(before, await RedisDump.AllAsync(redis, prefix));
+
+        // The new holder claims it once A's claim deadline has passed, and settles it.
+        var reclaimed = await schedule.ClaimAsync(partition, webhook.Id, now.AddSeconds(20), now.AddSeconds(30), 4, second.Epoch);
+        Assert.Equal("evt_fence_1", Assert.Single(reclaimed).Event.Id);
+        Assert.True(await schedule.SettleAsync(partition, reclaimed[0], Settlement.Done));
+
+        // A graceful release tells the next holder it need not wait for attempts in flight.
+        await leases.ReleaseAsync(partition, "b");
+        var third = await leases.AcquireAsync(partition, "a", Ttl);
+        Assert.Equal((true, second.Epoch + 1, "b", true), (third.Held, third.Epoch, third.PreviousHolder, third.PreviousReleased));
+        Assert.False(third.FromExpiredHolder("a"));
+    }
+}
