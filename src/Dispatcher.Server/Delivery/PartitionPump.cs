@@ -100,9 +100,19 @@ public sealed partial class PartitionPump(
         {
             return 0;
         }
-        // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets;
-        // until the webhook has been read once, assume the slowest format.
-        var claimFor = _claimTimeouts.TryGetValue(webhookId, out var known) ? known : rules.LongestClaimTimeout;
+        // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets.
+        // Until the webhook has been read once, claim only one round of sends and assume the slowest
+        // format: a short claim, so a crash right after a pump starts delays nothing by minutes.
+        TimeSpan claimFor;
+        if (_claimTimeouts.TryGetValue(webhookId, out var known))
+        {
+            claimFor = known;
+        }
+        else
+        {
+            free = Math.Min(free, options.Value.Delivery.ConcurrencyPerEndpoint);
+            claimFor = rules.FirstClaimTimeout;
+        }
         var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch);
         if (claimed.Count == 0)
         {

@@ -33,13 +33,20 @@ public sealed class WebhookRules(IOptions<DispatcherOptions> options)
     /// </summary>
     public TimeSpan ClaimTimeoutOf(Webhook webhook) => ClaimTimeoutFor(RequestTimeoutOf(webhook));
 
-    /// <summary>The claim for a webhook not read yet: long enough for the slowest format.</summary>
-    public TimeSpan LongestClaimTimeout =>
-        ClaimTimeoutFor(WebhookProfiles.All.Select(p => p.RequestTimeout ?? _delivery.RequestTimeout).Append(_delivery.RequestTimeout).Max());
+    /// <summary>
+    /// The claim for a webhook not read yet, which takes one round of sends (ConcurrencyPerEndpoint
+    /// deliveries): long enough for the slowest format's timeout, twice.
+    /// </summary>
+    public TimeSpan FirstClaimTimeout => ClaimTimeoutFor(
+        WebhookProfiles.All.Select(p => p.RequestTimeout ?? _delivery.RequestTimeout).Append(_delivery.RequestTimeout).Max(),
+        _delivery.ConcurrencyPerEndpoint);
 
-    private TimeSpan ClaimTimeoutFor(TimeSpan requestTimeout)
+    private TimeSpan ClaimTimeoutFor(TimeSpan requestTimeout) => ClaimTimeoutFor(requestTimeout, _delivery.EndpointQueueCapacity);
+
+    /// <param name="claimed">How many deliveries the claim puts in the webhook's channel.</param>
+    private TimeSpan ClaimTimeoutFor(TimeSpan requestTimeout, int claimed)
     {
-        int rounds = (_delivery.EndpointQueueCapacity + _delivery.ConcurrencyPerEndpoint - 1) / _delivery.ConcurrencyPerEndpoint;
+        int rounds = (claimed + _delivery.ConcurrencyPerEndpoint - 1) / _delivery.ConcurrencyPerEndpoint;
         var needed = requestTimeout * (rounds + 1) + TimeSpan.FromSeconds(1);
         return needed > _delivery.ClaimTimeout ? needed : _delivery.ClaimTimeout;
     }
