@@ -1,0 +1,28 @@
+using Dispatcher.LoadTest.Measuring;
+using Dispatcher.LoadTest.Producing;
+using Dispatcher.LoadTest.Receiving;
+using Dispatcher.LoadTest.Setup;
+
+namespace Dispatcher.LoadTest.Scenarios;
+
+/// <summary>Scenario 1: every event published as fast as acks allow, one endpoint each, round robin over the fleet.</summary>
+public static class ThroughputScenario
+{
+    public static async Task<(ThroughputResult Result, ArrivalPhase Phase)> RunAsync(RunContext context, EndpointFleet fleet)
+    {
+        int events = context.Settings.ThroughputEvents;
+        var phase = new ArrivalPhase("throughput", fleet.BaseIndex, fleet.Count, events, e => fleet.Secrets[e]);
+        context.Receiver.Begin(phase);
+        var producer = await ProducerRun.RunAsync(
+            new ProducerArgs(context.Dispatcher.Grpc, "throughput", fleet.WorkspacePrefix, fleet.Count, events, 0, null),
+            context.LogDirectory, context.Settings.PhaseTimeout);
+        bool complete = await PhaseWait.AllArrivedAsync(phase, context.Settings.PhaseTimeout);
+        context.Receiver.Begin(null);
+        double seconds = (phase.LastMicros - producer.FirstPublishMicros) / 1e6;
+        int maxWindow = Enumerable.Range(0, fleet.Count)
+            .Max(e => Stats.MaxInAnyWindow(phase.ArrivalsOf(e), Stats.MicrosPerSecond));
+        var series = Stats.PerSecond(phase.ReceiptMicros.ToArray(), producer.FirstPublishMicros);
+        return (new ThroughputResult(fleet.Count, events, phase.Unique, phase.Duplicates, seconds,
+            seconds > 0 ? phase.Unique / seconds : 0, producer.AcceptedPerSecond, maxWindow, series, complete), phase);
+    }
+}
