@@ -24,10 +24,10 @@ public static class BullMqPeer
         string folder = PeerSource.CopyToCache(shared, Name);
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "bullmq")))
         {
-            await using var install = ChildProcess.Start("bullmq-npm-install", npm, ["ci", "--no-audit", "--no-fund"], logDirectory, workingDirectory: folder);
+            await using var install = ChildProcess.Start("bullmq-npm-install", npm, ["install", "--no-audit", "--no-fund"], logDirectory, workingDirectory: folder);
             if (await install.WaitForExitAsync(TimeSpan.FromMinutes(5)) != 0)
             {
-                return PeerResult.Skip(Name, events, endpoints, "npm ci failed; see bullmq-npm-install.log");
+                return PeerResult.Skip(Name, events, endpoints, "npm install failed; see bullmq-npm-install.log");
             }
         }
         var phase = new ArrivalPhase(Name, 0, endpoints, 0, _ => Secret);
