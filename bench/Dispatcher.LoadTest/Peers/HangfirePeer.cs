@@ -37,13 +37,23 @@ public static class HangfirePeer
             ["N"] = events.ToString(CultureInfo.InvariantCulture),
             ["ENDPOINTS"] = endpoints.ToString(CultureInfo.InvariantCulture),
             ["WORKERS"] = "40",
+            // Its enqueue runs synchronous Redis calls from 16 threads; on two cores the thread pool
+            // starts with 2 and grows slowly, and its 5 s Redis timeouts fired in our first runs. 64
+            // threads from the start (hex, as the runtime reads it) spare it that handicap.
+            ["DOTNET_ThreadPool_ForceMinWorkerThreads"] = "40",
         };
         receiver.Begin(phase);
-        await using var process = ChildProcess.Start(Name, "dotnet", [dll], logDirectory, environment, folder);
-        await process.WaitForExitAsync(timeout);
+        (double DeliveredPerSecond, double Seconds)? figures = null;
+        // One retry: a run that died of a timeout says nothing about its throughput.
+        for (int attempt = 1; attempt <= 2 && figures is null; attempt++)
+        {
+            await using var process = ChildProcess.Start($"{Name}-{attempt}", "dotnet", [dll], logDirectory, environment, folder);
+            await process.WaitForExitAsync(timeout);
+            figures = PeerOutput.Parse(process.Lines);
+        }
         receiver.Begin(null);
-        return PeerOutput.Parse(process.Lines) is { } figures
-            ? new PeerResult(Name, events, endpoints, figures.DeliveredPerSecond, figures.Seconds, phase.Total, phase.SignaturesChecked, phase.BadSignatures, null)
-            : PeerResult.Skip(Name, events, endpoints, "the peer printed no result; see hangfire.log");
+        return figures is { } result
+            ? new PeerResult(Name, events, endpoints, result.DeliveredPerSecond, result.Seconds, phase.Total, phase.SignaturesChecked, phase.BadSignatures, null)
+            : PeerResult.Skip(Name, events, endpoints, "the peer printed no result twice; see hangfire-1.log, hangfire-2.log");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dispatcher.Client.Publishing;
+using Dispatcher.LoadTest.Measuring;
 using Dispatcher.LoadTest.Processes;
 using Dispatcher.LoadTest.Receiving;
 using Dispatcher.LoadTest.Setup;
@@ -28,6 +29,7 @@ public static class ProducerCommand
         var options = ProducerArgs.Parse(args);
         using var stop = new CancellationTokenSource(Deadline);
         long[] acks = new long[options.Count];
+        long[] sent = new long[options.Count];
         long accepted = 0, duplicate = 0, rejected = 0, failed = 0, lastAck = 0;
         using var window = new SemaphoreSlim(Window, Window);
         await using (var publisher = new DispatcherPublisher(new PublisherOptions { Address = options.Grpc, ProducerKey = DispatcherServer.ProducerKey }))
@@ -40,6 +42,7 @@ public static class ProducerCommand
                 await window.WaitAsync(stop.Token);
                 int endpoint = Routing.EndpointOf(seq, options.Endpoints);
                 long sentAt = Clock.NowMicros();
+                sent[seq] = sentAt;
                 var evt = new Event
                 {
                     Id = $"{options.Phase}-{seq}",
@@ -77,7 +80,9 @@ public static class ProducerCommand
                 }, TaskScheduler.Default));
             }
             await Task.WhenAll(pending).WaitAsync(stop.Token);
-            var report = new ProducerReport(accepted, duplicate, rejected, failed, first, lastAck);
+            long[] publishToAck = [.. Enumerable.Range(0, options.Count).Where(i => acks[i] > 0).Select(i => acks[i] - sent[i]).Order()];
+            var report = new ProducerReport(accepted, duplicate, rejected, failed, first, lastAck,
+                Stats.Percentile(publishToAck, 50) / 1000.0, Stats.Percentile(publishToAck, 99) / 1000.0);
             if (options.AcksFile is not null)
             {
                 await File.WriteAllBytesAsync(options.AcksFile, System.Runtime.InteropServices.MemoryMarshal.AsBytes(acks.AsSpan()).ToArray(), stop.Token);

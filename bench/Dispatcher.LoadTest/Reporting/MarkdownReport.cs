@@ -25,6 +25,7 @@ public static class MarkdownReport
         var l = r.Latency;
         Row(md, $"2. latency ({l.RatePerSecond:N0}/s steady, {l.Events:N0} events)", "ack → receipt p50 / p99 / p99.9", $"{l.AckToReceiptP50Ms:0.0} / {l.AckToReceiptP99Ms:0.0} / {l.AckToReceiptP999Ms:0.0} ms{Incomplete(l.Complete)}");
         Row(md, "", "publish → receipt p50 / p99 / p99.9", $"{l.PublishToReceiptP50Ms:0.0} / {l.PublishToReceiptP99Ms:0.0} / {l.PublishToReceiptP999Ms:0.0} ms");
+        Row(md, "", "publish → ack p50 / p99 (the producer's wait)", $"{l.PublishToAckP50Ms:0.0} / {l.PublishToAckP99Ms:0.0} ms");
         var b = r.Burst;
         Row(md, $"3. burst ({b.Events:N0} events, {b.Endpoints} endpoints)", "most any endpoint got in any 1 s (bound)", $"{b.MaxInAnySecond} ({b.Bound}); endpoints over the bound: {b.EndpointsOverBound}");
         Row(md, "", "Dispatcher peak RSS over the phase", $"{b.PeakRssBytes / 1048576.0:0} MB");

@@ -7,4 +7,5 @@ namespace Dispatcher.LoadTest.Scenarios;
 /// </summary>
 public sealed record LatencyResult(
     double RatePerSecond, int Events, long Delivered, double AckToReceiptP50Ms, double AckToReceiptP99Ms, double AckToReceiptP999Ms,
-    double PublishToReceiptP50Ms, double PublishToReceiptP99Ms, double PublishToReceiptP999Ms, bool Complete);
+    double PublishToReceiptP50Ms, double PublishToReceiptP99Ms, double PublishToReceiptP999Ms,
+    double PublishToAckP50Ms, double PublishToAckP99Ms, bool Complete);

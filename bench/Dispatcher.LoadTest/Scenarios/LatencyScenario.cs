@@ -16,7 +16,7 @@ public static class LatencyScenario
         string acksFile = Path.Combine(context.LogDirectory, "latency-acks.bin");
         var phase = new ArrivalPhase("latency", fleet.BaseIndex, fleet.Count, events, e => fleet.Secrets[e]);
         context.Receiver.Begin(phase);
-        await ProducerRun.RunAsync(
+        var producer = await ProducerRun.RunAsync(
             new ProducerArgs(context.Dispatcher.Grpc, "latency", fleet.WorkspacePrefix, fleet.Count, events, rate, acksFile),
             context.LogDirectory, context.Settings.PhaseTimeout);
         bool complete = await PhaseWait.AllArrivedAsync(phase, context.Settings.PhaseTimeout);
@@ -38,6 +38,6 @@ public static class LatencyScenario
         return (new LatencyResult(rate, events, phase.Unique,
             Ms(Stats.Percentile(ackSorted, 50)), Ms(Stats.Percentile(ackSorted, 99)), Ms(Stats.Percentile(ackSorted, 99.9)),
             Ms(Stats.Percentile(publishSorted, 50)), Ms(Stats.Percentile(publishSorted, 99)), Ms(Stats.Percentile(publishSorted, 99.9)),
-            complete), phase);
+            producer.PublishToAckP50Ms, producer.PublishToAckP99Ms, complete), phase);
     }
 }
