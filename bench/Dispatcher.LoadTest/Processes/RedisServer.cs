@@ -22,6 +22,8 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
+    public int ProcessId => _process.Id;
+
     public string Address => $"127.0.0.1:{Port}";
 
     public ConnectionMultiplexer Connection { get; }

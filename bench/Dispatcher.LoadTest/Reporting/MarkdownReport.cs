@@ -22,6 +22,7 @@ public static class MarkdownReport
         Row(md, $"1. throughput ({t.Endpoints:N0} endpoints, {t.Events:N0} events)", "delivered/s, first publish → last receipt", $"{t.DeliveredPerSecond:N0}/s ({t.Delivered:N0} delivered in {t.Seconds:0.0} s{Incomplete(t.Complete)})");
         Row(md, "", "acknowledged/s during it", $"{t.AckedPerSecond:N0}/s");
         Row(md, "", "most any endpoint got in any 1 s", $"{t.MaxPerEndpointInAnySecond}");
+        Row(md, "", $"cores used (of {t.Cpu.Cores}): Dispatcher / redis / receiver / rest", $"{t.Cpu.Dispatcher:0.00} / {t.Cpu.Redis:0.00} / {t.Cpu.Harness:0.00} / {t.Cpu.Others:0.00} (rest: producer and anything else running)");
         var l = r.Latency;
         Row(md, $"2. latency ({l.RatePerSecond:N0}/s steady, {l.Events:N0} events)", "ack → receipt p50 / p99 / p99.9", $"{l.AckToReceiptP50Ms:0.0} / {l.AckToReceiptP99Ms:0.0} / {l.AckToReceiptP999Ms:0.0} ms{Incomplete(l.Complete)}");
         Row(md, "", "publish → receipt p50 / p99 / p99.9", $"{l.PublishToReceiptP50Ms:0.0} / {l.PublishToReceiptP99Ms:0.0} / {l.PublishToReceiptP999Ms:0.0} ms");

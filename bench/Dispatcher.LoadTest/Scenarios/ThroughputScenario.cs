@@ -13,16 +13,18 @@ public static class ThroughputScenario
         int events = context.Settings.ThroughputEvents;
         var phase = new ArrivalPhase("throughput", fleet.BaseIndex, fleet.Count, events, e => fleet.Secrets[e]);
         context.Receiver.Begin(phase);
+        var cpuBefore = CpuSnapshot.Take(context.Dispatcher.ProcessId, context.Redis.ProcessId);
         var producer = await ProducerRun.RunAsync(
             new ProducerArgs(context.Dispatcher.Grpc, "throughput", fleet.WorkspacePrefix, fleet.Count, events, 0, null),
             context.LogDirectory, context.Settings.PhaseTimeout);
         bool complete = await PhaseWait.AllArrivedAsync(phase, context.Settings.PhaseTimeout);
+        var cpu = CpuSnapshot.Take(context.Dispatcher.ProcessId, context.Redis.ProcessId).Since(cpuBefore);
         context.Receiver.Begin(null);
         double seconds = (phase.LastMicros - producer.FirstPublishMicros) / 1e6;
         int maxWindow = Enumerable.Range(0, fleet.Count)
             .Max(e => Stats.MaxInAnyWindow(phase.ArrivalsOf(e), Stats.MicrosPerSecond));
         var series = Stats.PerSecond(phase.ReceiptMicros.ToArray(), producer.FirstPublishMicros);
         return (new ThroughputResult(fleet.Count, events, phase.Unique, phase.Duplicates, seconds,
-            seconds > 0 ? phase.Unique / seconds : 0, producer.AcceptedPerSecond, maxWindow, series, complete), phase);
+            seconds > 0 ? phase.Unique / seconds : 0, producer.AcceptedPerSecond, maxWindow, series, cpu, complete), phase);
     }
 }
