@@ -126,7 +126,7 @@ public static class Harness
             Ratio(throughput, peers, HangfirePeer.Name));
         string redisVersion = (await redis.Connection.GetServer(redis.Address).InfoAsync("server"))
             .SelectMany(g => g).FirstOrDefault(p => p.Key == "redis_version").Value ?? "?";
-        return new LoadReport(started, clock.Elapsed.TotalSeconds, settings.Quick, MachineFacts.Read(redisVersion),
+        return new LoadReport(started, clock.Elapsed.TotalSeconds, settings.Quick, settings.Scale, MachineFacts.Read(redisVersion),
             throughput, latency, burst, ingest, [wrk, redisCeiling], peers, signatures, ratios, overallPeak, notes);
     }
 
@@ -170,6 +170,10 @@ public static class Harness
 
     private static void AddNotes(HarnessSettings settings, List<string> notes, List<PeerResult> peers, LatencyResult latency, LoadReceiver receiver)
     {
+        if (settings.Scale < 1)
+        {
+            notes.Add($"Reduced scale: --scale {settings.Scale} of the issue's counts (endpoints and events); not the full run.");
+        }
         if (settings.Quick)
         {
             notes.Add("Quick mode: every scenario scaled down to prove the harness; the figures are not comparable with a full run.");

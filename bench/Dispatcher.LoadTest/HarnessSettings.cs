@@ -1,3 +1,5 @@
+using Dispatcher.LoadTest.Setup;
+
 namespace Dispatcher.LoadTest;
 
 /// <summary>
@@ -40,7 +42,10 @@ public sealed record HarnessSettings
     public int HangfireEvents { get; init; } = 5_000;
 
     /// <summary>The longest any one phase may wait for its deliveries before it gives up and reports what arrived.</summary>
-    public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(4);
+    public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(6);
+
+    /// <summary>The factor <c>--scale f</c> applied to the full run's counts (1: the scale); the report shows it.</summary>
+    public double Scale { get; init; } = 1;
 
     public static HarnessSettings Parse(string[] args)
     {
@@ -48,6 +53,22 @@ public sealed record HarnessSettings
         string output = Value(args, "--out") ?? Path.Combine(RepositoryRoot.Find(), "bench", "results");
         bool peers = args.Contains("--peers") || (!quick && !args.Contains("--no-peers"));
         var settings = new HarnessSettings { Quick = quick, OutputDirectory = Path.GetFullPath(output), RunPeers = peers };
+        if (!quick && Value(args, "--scale") is { } scaleText)
+        {
+            double f = Math.Clamp(double.Parse(scaleText, System.Globalization.CultureInfo.InvariantCulture), 0.01, 1);
+            int Scaled(int n) => Math.Max(1, (int)(n * f));
+            return settings with
+            {
+                Scale = f,
+                ThroughputEndpoints = Math.Max(Routing.TypesPerWorkspace, Scaled(settings.ThroughputEndpoints)),
+                ThroughputEvents = Scaled(settings.ThroughputEvents),
+                BurstEndpoints = Math.Max(Routing.TypesPerWorkspace, Scaled(settings.BurstEndpoints)),
+                BurstEvents = Scaled(settings.BurstEvents),
+                IngestEvents = Scaled(settings.IngestEvents),
+                BullMqEvents = Scaled(settings.BullMqEvents),
+                HangfireEvents = Scaled(settings.HangfireEvents),
+            };
+        }
         return quick
             ? settings with
             {

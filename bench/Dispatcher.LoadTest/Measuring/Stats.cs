@@ -12,7 +12,8 @@ public static class Stats
         {
             return 0;
         }
-        int rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
+        // Rounded first: 99.9 / 100 × 1000 is 999.0000000000001 in binary floating point, not 999.
+        int rank = (int)Math.Ceiling(Math.Round(percent / 100 * sorted.Length, 9));
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 

@@ -9,6 +9,7 @@ public sealed record LoadReport(
     DateTimeOffset StartedAt,
     double RunSeconds,
     bool Quick,
+    double Scale,
     MachineFacts Machine,
     ThroughputResult Throughput,
     LatencyResult Latency,

@@ -9,7 +9,7 @@ public static class MarkdownReport
     public static string Render(LoadReport r, string chartFile)
     {
         var md = new StringBuilder();
-        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"# Load test {(r.Quick ? "(quick mode: scaled down, not comparable)" : "(full scale)")}"));
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"# Load test {(r.Quick ? "(quick mode: scaled down, not comparable)" : r.Scale < 1 ? $"(reduced scale ×{r.Scale})" : "(full scale)")}"));
         md.AppendLine();
         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.RunSeconds:0} s. Machine: {r.Machine.Cores} cores ({r.Machine.Cpu}), {r.Machine.MemoryBytes / (1 << 20):N0} MB, {r.Machine.Os}, {r.Machine.DotNet}, redis-server {r.Machine.RedisVersion}."));
         md.AppendLine("Everything (Dispatcher, redis-server, receiver, producer, wrk, peers) shares these cores.");
