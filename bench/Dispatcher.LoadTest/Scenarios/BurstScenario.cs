@@ -13,10 +13,6 @@ namespace Dispatcher.LoadTest.Scenarios;
 /// </summary>
 public static class BurstScenario
 {
-    /// <summary>Production defaults: 50/s sustained plus a burst of 10.</summary>
-    private const int RatePerSecond = 50;
-    private const int Burst = 10;
-
     public static async Task<(BurstResult Result, ArrivalPhase Phase)> RunAsync(RunContext context, EndpointFleet fleet)
     {
         int events = context.Settings.BurstEvents;
@@ -37,12 +33,13 @@ public static class BurstScenario
         bool complete = await PhaseWait.AllArrivedAsync(phase, context.Settings.PhaseTimeout);
         context.Receiver.Begin(null);
 
-        int[] perEndpoint = [.. Enumerable.Range(0, fleet.Count).Select(e => Stats.MaxInAnyWindow(phase.ArrivalsOf(e), Stats.MicrosPerSecond))];
-        int bound = Burst + RatePerSecond;
+        var windows = Enumerable.Range(0, fleet.Count).Select(e => CapBound.MaxPerWindow(phase.ArrivalsOf(e))).ToArray();
+        int[] perEndpoint = [.. windows.Select(w => w.Raw)];
+        int bound = CapBound.PerSecond;
         double drain = (phase.LastMicros - released) / 1e6;
         long peak = Math.Max(memory.PeakBytes, memory.MaxRssBytes);
         return (new BurstResult(fleet.Count, events, phase.Unique, phase.Duplicates, drain, drain > 0 ? phase.Unique / drain : 0,
-            perEndpoint.Max(), bound, perEndpoint.Count(m => m > bound), perEndpoint,
+            perEndpoint.Max(), bound, perEndpoint.Count(m => m > bound), windows.Count(w => w.LessJitter > bound), perEndpoint,
             peak, before, after, producer.Accepted > 0 ? (after - before) / (double)producer.Accepted : 0,
             producer.AcceptedPerSecond, complete), phase);
     }

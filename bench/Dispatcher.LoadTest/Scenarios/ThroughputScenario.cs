@@ -21,10 +21,10 @@ public static class ThroughputScenario
         var cpu = CpuSnapshot.Take(context.Dispatcher.ProcessId, context.Redis.ProcessId).Since(cpuBefore);
         context.Receiver.Begin(null);
         double seconds = (phase.LastMicros - producer.FirstPublishMicros) / 1e6;
-        int maxWindow = Enumerable.Range(0, fleet.Count)
-            .Max(e => Stats.MaxInAnyWindow(phase.ArrivalsOf(e), Stats.MicrosPerSecond));
+        var windows = Enumerable.Range(0, fleet.Count).Select(e => CapBound.MaxPerWindow(phase.ArrivalsOf(e))).ToArray();
         var series = Stats.PerSecond(phase.ReceiptMicros.ToArray(), producer.FirstPublishMicros);
         return (new ThroughputResult(fleet.Count, events, phase.Unique, phase.Duplicates, seconds,
-            seconds > 0 ? phase.Unique / seconds : 0, producer.AcceptedPerSecond, maxWindow, series, cpu, complete), phase);
+            seconds > 0 ? phase.Unique / seconds : 0, producer.AcceptedPerSecond, windows.Max(w => w.Raw),
+            windows.Count(w => w.Raw > CapBound.PerSecond), windows.Count(w => w.LessJitter > CapBound.PerSecond), series, cpu, complete), phase);
     }
 }
