@@ -66,7 +66,7 @@ public static class Harness
         var ingestFleet = new EndpointFleet("in", throughputFleet.Count + burstFleet.Count, Routing.TypesPerWorkspace);
         string[] workspaces = [.. throughputFleet.Workspaces, .. burstFleet.Workspaces, .. ingestFleet.Workspaces];
 
-        var dispatcher = await DispatcherServer.StartAsync(redis, workspaces, webhooksPerWorkspace: 10_000, logDirectory);
+        var dispatcher = await DispatcherServer.StartAsync(redis, workspaces, webhooksPerWorkspace: 10_000, settings.Profile, logDirectory);
         ThroughputResult throughput;
         LatencyResult latency;
         BurstResult burst;
@@ -88,6 +88,8 @@ public static class Harness
             (wrk, var wrkPhase) = await WrkCeiling.RunAsync(receiver, throughputFleet, settings.WrkDuration, logDirectory);
             Report(logger, wrk);
 
+            int warmUp = await WarmUp.RunAsync(context, throughputFleet);
+            notes.Add($"Warm-up: {warmUp:N0} events through the throughput endpoints before scenario 1, not measured (JIT tiering).");
             HarnessLog.Phase(logger, "throughput", $"{settings.ThroughputEvents:N0} events to {throughputFleet.Count:N0} endpoints");
             (throughput, var throughputPhase) = await ThroughputScenario.RunAsync(context, throughputFleet);
             Check(logger, throughputPhase, notes);

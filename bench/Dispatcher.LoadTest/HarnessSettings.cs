@@ -44,6 +44,9 @@ public sealed record HarnessSettings
     /// <summary>The longest any one phase may wait for its deliveries before it gives up and reports what arrived.</summary>
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(6);
 
+    /// <summary>With <c>--perf</c>, Dispatcher is profiled with perf through scenario 1 (latest-profile.txt).</summary>
+    public bool Profile { get; init; }
+
     /// <summary>The factor <c>--scale f</c> applied to the full run's counts (1: the scale); the report shows it.</summary>
     public double Scale { get; init; } = 1;
 
@@ -52,7 +55,7 @@ public sealed record HarnessSettings
         bool quick = args.Contains("--quick");
         string output = Value(args, "--out") ?? Path.Combine(RepositoryRoot.Find(), "bench", "results");
         bool peers = args.Contains("--peers") || (!quick && !args.Contains("--no-peers"));
-        var settings = new HarnessSettings { Quick = quick, OutputDirectory = Path.GetFullPath(output), RunPeers = peers };
+        var settings = new HarnessSettings { Quick = quick, OutputDirectory = Path.GetFullPath(output), RunPeers = peers, Profile = args.Contains("--perf") };
         if (!quick && Value(args, "--scale") is { } scaleText)
         {
             double f = Math.Clamp(double.Parse(scaleText, System.Globalization.CultureInfo.InvariantCulture), 0.01, 1);

@@ -29,7 +29,8 @@ public sealed class DispatcherServer : IAsyncDisposable
     /// <summary>The API key of workspace <paramref name="workspace"/> (one key per workspace).</summary>
     public static string ApiKey(string workspace) => "bench_api_key_" + workspace;
 
-    public static async Task<DispatcherServer> StartAsync(RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, string logDirectory)
+    public static async Task<DispatcherServer> StartAsync(
+        RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, bool perfMap, string logDirectory)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll");
         if (!File.Exists(dll))
@@ -50,6 +51,13 @@ public sealed class DispatcherServer : IAsyncDisposable
             ["Dispatcher__Limits__WebhooksPerWorkspace"] = webhooksPerWorkspace.ToString(CultureInfo.InvariantCulture),
             ["Dispatcher__Webhooks__TestEventOnCreate"] = "false",
         };
+        if (perfMap)
+        {
+            // Names for JIT-compiled frames in perf's profile (only with --perf: it costs a little at each JIT).
+            environment["DOTNET_PerfMapEnabled"] = "1";
+            // JIT code in plain anonymous memory, where perf looks the map up (W^X double-maps it otherwise).
+            environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
         for (int i = 0; i < workspaces.Count; i++)
         {
             environment[$"Dispatcher__ApiKeys__{i}__Key"] = ApiKey(workspaces[i]);

@@ -14,12 +14,20 @@ public static class ThroughputScenario
         var phase = new ArrivalPhase("throughput", fleet.BaseIndex, fleet.Count, events, e => fleet.Secrets[e]);
         context.Receiver.Begin(phase);
         var cpuBefore = CpuSnapshot.Take(context.Dispatcher.ProcessId, context.Redis.ProcessId);
+        var profile = context.Settings.Profile
+            ? PerfProfile.Start(context.Dispatcher.ProcessId, context.Settings.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15), context.LogDirectory)
+            : null;
         var producer = await ProducerRun.RunAsync(
             new ProducerArgs(context.Dispatcher.Grpc, "throughput", fleet.WorkspacePrefix, fleet.Count, events, 0, null),
             context.LogDirectory, context.Settings.PhaseTimeout);
         bool complete = await PhaseWait.AllArrivedAsync(phase, context.Settings.PhaseTimeout);
         var cpu = CpuSnapshot.Take(context.Dispatcher.ProcessId, context.Redis.ProcessId).Since(cpuBefore);
         context.Receiver.Begin(null);
+        if (profile is not null)
+        {
+            Directory.CreateDirectory(context.Settings.OutputDirectory);
+            await profile.WriteReportAsync(Path.Combine(context.Settings.OutputDirectory, "latest-profile.txt"), context.LogDirectory);
+        }
         double seconds = (phase.LastMicros - producer.FirstPublishMicros) / 1e6;
         var windows = Enumerable.Range(0, fleet.Count).Select(e => CapBound.MaxPerWindow(phase.ArrivalsOf(e))).ToArray();
         var series = Stats.PerSecond(phase.ReceiptMicros.ToArray(), producer.FirstPublishMicros);
