@@ -23,14 +23,13 @@ public static class LoadChart
     {
         var canvas = new Canvas(Width, PanelHeight * 2 + 40);
         var series = report.Throughput.DeliveredPerSecondSeries;
-        DrawPanel(canvas, 0, $"DELIVERED/S, SECOND BY SECOND (THROUGHPUT: {report.Throughput.Endpoints} ENDPOINTS, {report.Throughput.Events} EVENTS)",
-            "SECONDS FROM FIRST PUBLISH", series.Length, series.DefaultIfEmpty(0).Max(), (plot, x0, y0, w, h, max) =>
+        var drain = report.Burst.DrainPerSecondSeries;
+        int seconds = Math.Max(series.Length, drain.Length);
+        DrawPanel(canvas, 0, $"DELIVERED/S, SECOND BY SECOND: BLUE = THROUGHPUT ({report.Throughput.Endpoints} ENDPOINTS), ORANGE = BURST DRAIN ({report.Burst.Endpoints} ENDPOINTS)",
+            "SECONDS FROM FIRST PUBLISH / FROM RELEASE", seconds, series.Concat(drain).DefaultIfEmpty(0).Max(), (plot, x0, y0, w, h, max) =>
             {
-                for (int i = 1; i < series.Length; i++)
-                {
-                    plot.Line(x0 + (i - 1) * w / Math.Max(1, series.Length - 1), y0 + h - (int)(series[i - 1] * (long)h / max),
-                        x0 + i * w / Math.Max(1, series.Length - 1), y0 + h - (int)(series[i] * (long)h / max), Blue, 2);
-                }
+                DrawSeries(plot, series, seconds, x0, y0, w, h, max, Blue);
+                DrawSeries(plot, drain, seconds, x0, y0, w, h, max, Orange);
             });
         var perEndpoint = report.Burst.PerEndpointMaxInAnySecond;
         int bound = report.Burst.Bound;
@@ -48,6 +47,22 @@ public static class LoadChart
                 plot.Line(x0, yBound, x0 + w, yBound, Red, 2);
             });
         return canvas.ToPng();
+    }
+
+    private static void DrawSeries(Canvas plot, int[] series, int seconds, int x0, int y0, int w, int h, int max, (byte, byte, byte) colour)
+    {
+        int span = Math.Max(1, seconds - 1);
+        if (series.Length == 1)
+        {
+            // A phase shorter than a second: one bucket, drawn as a flat step over that second.
+            int y = y0 + h - (int)(series[0] * (long)h / max);
+            plot.Line(x0, y, x0 + w / span, y, colour, 2);
+        }
+        for (int i = 1; i < series.Length; i++)
+        {
+            plot.Line(x0 + (i - 1) * w / span, y0 + h - (int)(series[i - 1] * (long)h / max),
+                x0 + i * w / span, y0 + h - (int)(series[i] * (long)h / max), colour, 2);
+        }
     }
 
     private static void DrawPanel(

@@ -8,4 +8,4 @@ public sealed record BurstResult(
     int Endpoints, int Events, long Delivered, long Duplicates, double DrainSeconds, double DrainPerSecond,
     int MaxInAnySecond, int Bound, int EndpointsOverBound, int EndpointsOverBoundLessJitter, int[] PerEndpointMaxInAnySecond,
     long PeakRssBytes, long RedisBytesBefore, long RedisBytesAfter, double RedisBytesPerQueuedDelivery,
-    double EnqueueAckedPerSecond, bool Complete);
+    double EnqueueAckedPerSecond, int[] DrainPerSecondSeries, bool Complete);

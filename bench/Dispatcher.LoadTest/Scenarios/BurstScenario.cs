@@ -41,6 +41,6 @@ public static class BurstScenario
         return (new BurstResult(fleet.Count, events, phase.Unique, phase.Duplicates, drain, drain > 0 ? phase.Unique / drain : 0,
             perEndpoint.Max(), bound, perEndpoint.Count(m => m > bound), windows.Count(w => w.LessJitter > bound), perEndpoint,
             peak, before, after, producer.Accepted > 0 ? (after - before) / (double)producer.Accepted : 0,
-            producer.AcceptedPerSecond, complete), phase);
+            producer.AcceptedPerSecond, Stats.PerSecond(phase.ReceiptMicros.ToArray(), released), complete), phase);
     }
 }
