@@ -23,6 +23,7 @@ public static class MarkdownReport
         Row(md, "", "acknowledged/s during it", $"{t.AckedPerSecond:N0}/s");
         Row(md, "", "most any endpoint got in any 1 s (bound 60)", $"{t.MaxPerEndpointInAnySecond}; endpoints over: {t.EndpointsOverBound} (over in 0.9 s, i.e. beyond 100 ms of arrival jitter: {t.EndpointsOverBoundLessJitter})");
         Row(md, "", $"cores used (of {t.Cpu.Cores}): Dispatcher / redis / receiver / rest", $"{t.Cpu.Dispatcher:0.00} / {t.Cpu.Redis:0.00} / {t.Cpu.Harness:0.00} / {t.Cpu.Others:0.00} (rest: producer and anything else running)");
+        Row(md, "", "CPU per delivered event: Dispatcher / redis / receiver", $"{PerEvent(t.Cpu.Dispatcher, t)} / {PerEvent(t.Cpu.Redis, t)} / {PerEvent(t.Cpu.Harness, t)} µs");
         var l = r.Latency;
         Row(md, $"2. latency ({l.RatePerSecond:N0}/s steady, {l.Events:N0} events)", "ack → receipt p50 / p99 / p99.9", $"{l.AckToReceiptP50Ms:0.0} / {l.AckToReceiptP99Ms:0.0} / {l.AckToReceiptP999Ms:0.0} ms{Incomplete(l.Complete)}");
         Row(md, "", "publish → receipt p50 / p99 / p99.9", $"{l.PublishToReceiptP50Ms:0.0} / {l.PublishToReceiptP99Ms:0.0} / {l.PublishToReceiptP999Ms:0.0} ms");
@@ -80,6 +81,10 @@ public static class MarkdownReport
     }
 
     private static void Row(StringBuilder md, string a, string b, string c) => md.AppendLine($"| {a} | {b} | {c} |");
+
+    /// <summary>Cores used × the CPU phase's length ÷ events delivered, in µs of CPU per event.</summary>
+    private static string PerEvent(double cores, Scenarios.ThroughputResult t) =>
+        t.Delivered > 0 ? (cores * t.Cpu.Seconds / t.Delivered * 1e6).ToString("0", CultureInfo.InvariantCulture) : "—";
 
     private static string Incomplete(bool complete) => complete ? "" : "; INCOMPLETE: timed out";
 
