@@ -120,8 +120,8 @@ public static class Harness
         var redisCeiling = await RedisBenchmarkCeiling.RunAsync(redis, settings.RedisBenchmarkRequests, logDirectory);
         Report(logger, redisCeiling);
 
-        var peers = await RunPeersAsync(settings, receiver, redis, throughputFleet.Count, logDirectory, logger, notes);
-        AddNotes(settings, notes, peers, latency, receiver);
+        var peers = await PeerRunner.RunAsync(settings, receiver, redis, throughputFleet.Count, logDirectory, logger);
+        RunNotes.Add(settings, notes, peers, receiver);
         var ratios = new Ratios(
             wrk.Skipped is null && wrk.PerSecond > 0 ? throughput.DeliveredPerSecond / wrk.PerSecond : null,
             Ratio(throughput, peers, BullMqPeer.Name),
@@ -130,73 +130,6 @@ public static class Harness
             .SelectMany(g => g).FirstOrDefault(p => p.Key == "redis_version").Value ?? "?";
         return new LoadReport(started, clock.Elapsed.TotalSeconds, settings.Quick, settings.Scale, MachineFacts.Read(redisVersion),
             throughput, latency, burst, ingest, [wrk, redisCeiling], peers, signatures, ratios, overallPeak, notes);
-    }
-
-    private static async Task<List<PeerResult>> RunPeersAsync(
-        HarnessSettings settings, LoadReceiver receiver, RedisServer redis, int endpoints, string logDirectory, ILogger logger, List<string> notes)
-    {
-        if (!settings.RunPeers)
-        {
-            const string reason = "not run (--quick runs no peers unless --peers is given)";
-            return [PeerResult.Skip(BullMqPeer.Name, settings.BullMqEvents, endpoints, reason), PeerResult.Skip(HangfirePeer.Name, settings.HangfireEvents, endpoints, reason)];
-        }
-        var results = new List<PeerResult>();
-        foreach (var (name, run) in new (string, Func<Task<PeerResult>>)[]
-        {
-            (BullMqPeer.Name, () => BullMqPeer.RunAsync(receiver, redis, settings.BullMqEvents, endpoints, settings.PhaseTimeout, logDirectory)),
-            (HangfirePeer.Name, () => HangfirePeer.RunAsync(receiver, settings.HangfireEvents, endpoints, settings.PhaseTimeout, logDirectory)),
-        })
-        {
-            HarnessLog.Phase(logger, "peer " + name, "delivering to the same receiver");
-            PeerResult result;
-            try
-            {
-                result = await run();
-            }
-            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException)
-            {
-                result = PeerResult.Skip(name, 0, endpoints, ex.Message);
-            }
-            if (result.Skipped is not null)
-            {
-                HarnessLog.Skipped(logger, "peer " + name, result.Skipped);
-            }
-            else
-            {
-                HarnessLog.Phase(logger, "peer " + name, $"{result.DeliveredPerSecond:N0} delivered/s");
-            }
-            results.Add(result);
-        }
-        return results;
-    }
-
-    private static void AddNotes(HarnessSettings settings, List<string> notes, List<PeerResult> peers, LatencyResult latency, LoadReceiver receiver)
-    {
-        if (settings.Scale < 1)
-        {
-            notes.Add($"Reduced scale: --scale {settings.Scale} of the issue's counts (endpoints and events); not the full run.");
-        }
-        if (settings.Quick)
-        {
-            notes.Add("Quick mode: every scenario scaled down to prove the harness; the figures are not comparable with a full run.");
-        }
-        notes.Add($"Burst: the backlog is built with the {settings.BurstEndpoints} endpoints disabled (so INFO memory sees all of it queued), then released at once by enabling them.");
-        notes.Add("Ingest: its endpoints are disabled, so the figure is ingest alone; in scenario 1 ingest shares the cores with delivery.");
-        notes.Add("Latency: ack → receipt is clamped at 0 (a delivery can arrive before its ack is back at the producer); publish → receipt includes the ack.");
-        foreach (var peer in peers.Where(p => p.Skipped is null && p.Events != settings.ThroughputEvents))
-        {
-            notes.Add($"Peer {peer.Name} ran N={peer.Events:N0} (scenario 1: {settings.ThroughputEvents:N0}) over the same {peer.Endpoints:N0} endpoints: scaled down for time; its rate is steady over N, so the ratio stands.");
-        }
-        notes.Add("Peers get no per-endpoint rate limit; Dispatcher holds every endpoint to 50/s + burst 10.");
-        if (peers.Any(p => p.Name == HangfirePeer.Name && p.Skipped is null))
-        {
-            notes.Add("Hangfire ran with 64 thread-pool threads from the start (DOTNET_ThreadPool_ForceMinWorkerThreads): its synchronous Redis calls otherwise timed out on two cores.");
-        }
-        if (receiver.OutOfPhase > 0)
-        {
-            notes.Add($"{receiver.OutOfPhase} requests reached the receiver between phases (late duplicates or stragglers).");
-        }
-        _ = latency;
     }
 
     private static double? Ratio(ThroughputResult throughput, List<PeerResult> peers, string name) =>
