@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace Dispatcher.LoadTest.Processes;
+
+/// <summary>
+/// Dispatcher as a separate process: the Release Dispatcher.Server.dll built beside the harness,
+/// in the Production environment with its defaults (delivery log on), except what a loopback
+/// benchmark needs: http:// loopback endpoints, the harness's keys, and room for its webhooks.
+/// </summary>
+public sealed class DispatcherServer : IAsyncDisposable
+{
+    public const string ProducerKey = "bench_producer_key";
+
+    private readonly ChildProcess _process;
+
+    private DispatcherServer(ChildProcess process, Uri http, Uri grpc)
+    {
+        _process = process;
+        Http = http;
+        Grpc = grpc;
+    }
+
+    public Uri Http { get; }
+
+    public Uri Grpc { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>The API key of workspace <paramref name="workspace"/> (one key per workspace).</summary>
+    public static string ApiKey(string workspace) => "bench_api_key_" + workspace;
+
+    public static async Task<DispatcherServer> StartAsync(
+        RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, bool perfMap, string logDirectory)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: build the harness (it references the server)");
+        }
+        int httpPort = FreePort.Next(), grpcPort = FreePort.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Redis"] = redis.Address,
+            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}",
+            ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
+            ["Dispatcher__ProducerKeys__0"] = ProducerKey,
+            ["Dispatcher__Endpoints__AllowLocal"] = "true",
+            // Settings other engineers are adding now; unknown settings are ignored today.
+            ["Dispatcher__Limits__WebhooksPerWorkspace"] = webhooksPerWorkspace.ToString(CultureInfo.InvariantCulture),
+            ["Dispatcher__Webhooks__TestEventOnCreate"] = "false",
+        };
+        if (perfMap)
+        {
+            // Names for JIT-compiled frames in perf's profile (only with --perf: it costs a little at each JIT).
+            environment["DOTNET_PerfMapEnabled"] = "1";
+            // JIT code in plain anonymous memory, where perf looks the map up (W^X double-maps it otherwise).
+            environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+        for (int i = 0; i < workspaces.Count; i++)
+        {
+            environment[$"Dispatcher__ApiKeys__{i}__Key"] = ApiKey(workspaces[i]);
+            environment[$"Dispatcher__ApiKeys__{i}__Workspace"] = workspaces[i];
+        }
+        var process = ChildProcess.Start("dispatcher", "dotnet", [dll], logDirectory, environment,
+            workingDirectory: AppContext.BaseDirectory, readyLine: "Dispatcher is up");
+        try
+        {
+            await process.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+        return new DispatcherServer(process, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"));
+    }
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}
