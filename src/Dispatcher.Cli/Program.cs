@@ -10,7 +10,8 @@ root.Subcommands.Add(WebhookCommands.Build());
 root.Subcommands.Add(DeliveryCommands.Build());
 root.Subcommands.Add(TriggerCommand.Build());
 
-var parse = root.Parse(args);
+// No response files: `--data @file.json` names a file the command reads itself.
+var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (parse.Errors.Count > 0)
 {
     // Bad usage is exit code 2 (System.CommandLine's own default is 1, which we keep for server errors).

@@ -48,7 +48,7 @@ public static class TriggerCommand
 
     private static async Task<PublishResult> PublishAsync(Connection connection, Event evt, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        await using var publisher = new DispatcherPublisher(new PublisherOptions
+        var publisher = new DispatcherPublisher(new PublisherOptions
         {
             Address = connection.GrpcUrl,
             ProducerKey = connection.RequireProducerKey(),
@@ -58,18 +58,23 @@ public static class TriggerCommand
         deadline.CancelAfter(timeout);
         try
         {
-            return await publisher.PublishAsync(evt, deadline.Token).ConfigureAwait(false);
+            var result = await publisher.PublishAsync(evt, deadline.Token).ConfigureAwait(false);
+            await publisher.DisposeAsync().ConfigureAwait(false);
+            return result;
         }
         catch (PublisherFaultedException ex) when (ex.InnerException is RpcException { StatusCode: StatusCode.Unauthenticated or StatusCode.PermissionDenied })
         {
+            await publisher.DisposeAsync().ConfigureAwait(false);
             throw new CliException(ExitCodes.Unauthorized, "the server refused the producer key (Unauthenticated): check --producer-key, DISPATCHER_PRODUCER_KEY or `dispatcher login`");
         }
         catch (PublisherFaultedException ex)
         {
+            await publisher.DisposeAsync().ConfigureAwait(false);
             throw new CliException(ExitCodes.Failed, ex.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // Not disposed: disposing waits (up to 30 s) for the unacknowledged event, and the process ends right after anyway.
             throw new CliException(ExitCodes.Unreachable, $"no answer from the gRPC server at {connection.GrpcUrl} within {timeout.TotalSeconds:0} s (is it running?)");
         }
     }
