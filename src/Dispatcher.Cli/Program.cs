@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dispatcher.Cli;
 using Dispatcher.Cli.Commands;
 using Dispatcher.Cli.Config;
+using Dispatcher.Cli.Listen;
 
 var root = new RootCommand("dispatcher: manage webhooks, watch deliveries, trigger events and forward webhooks to localhost");
 GlobalOptions.AddTo(root);
@@ -9,6 +10,7 @@ root.Subcommands.Add(LoginCommand.Build());
 root.Subcommands.Add(WebhookCommands.Build());
 root.Subcommands.Add(DeliveryCommands.Build());
 root.Subcommands.Add(TriggerCommand.Build());
+root.Subcommands.Add(ListenCommand.Build());
 
 // No response files: `--data @file.json` names a file the command reads itself.
 var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

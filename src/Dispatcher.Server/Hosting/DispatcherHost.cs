@@ -19,6 +19,7 @@ using Dispatcher.Server.Delivery;
 using Dispatcher.Server.Embedded;
 using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
+using Dispatcher.Server.Listen;
 using Dispatcher.Server.Notifications;
 using Dispatcher.Server.Observability;
 using Dispatcher.Server.Secrets;
@@ -71,6 +72,7 @@ public static partial class DispatcherHost
         builder.Services.AddGrpc(o => o.Interceptors.Add<ProducerKeyInterceptor>());
         builder.Services.AddDispatcherHealth();
         builder.Services.AddSingleton<ProducerKeyInterceptor>();
+        builder.Services.AddCliListen();
 
         // No default scheme: only the REST endpoints (policy "ApiKey") look at API keys; gRPC has its own.
         builder.Services.AddAuthentication()
@@ -88,6 +90,7 @@ public static partial class DispatcherHost
         app.UseAuthorization();
         app.MapGrpcService<EventIngestService>();
         app.MapGrpcService<WebhookNotificationService>();
+        app.MapGrpcService<CliListenerService>();
         app.MapWebhooks();
         app.MapDeliveries();
         app.MapEvents();
