@@ -88,4 +88,26 @@ public sealed class ListenTests(RedisServerFixture redis, ITestOutputHelper outp
         Assert.Contains("refused the API key", result.Stderr);
         Assert.DoesNotContain(await redis.KeysAsync(server.Prefix), k => k.Contains(":{ws:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_rest_api_refuses_the_reserved_cli_scheme_on_create_and_patch_and_writes_nothing()
+    {
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        await using var receiver = await TestReceiver.StartAsync();
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(receiver.Url(), "link.clicked");
+        var before = await redis.KeysAsync(server.Prefix);
+
+        var (created, createdBody) = await api.SendJsonAsync(HttpMethod.Post, "/v1/webhooks",
+            new { endpoint = $"cli://listen/{webhook.Id}", events = new[] { "link.clicked" } });
+        var (patched, patchedBody) = await api.SendJsonAsync(HttpMethod.Patch, $"/v1/webhooks/{webhook.Id}", new { endpoint = "cli://listen/wh_other" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, created);
+        Assert.Equal("INVALID_ENDPOINT", createdBody.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, patched);
+        Assert.Equal("INVALID_ENDPOINT", patchedBody.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(before, await redis.KeysAsync(server.Prefix));
+        var (_, got) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}");
+        Assert.Equal(receiver.Url().ToString(), got.GetProperty("endpoint").GetString());
+    }
 }
