@@ -48,6 +48,11 @@ public sealed class ProducerKeyInterceptor(IOptions<DispatcherOptions> options) 
         {
             return;
         }
+        // `dispatcher listen` authenticates with the workspace's API key, in the service itself.
+        if (context.Method.StartsWith("/dispatcher.v1.CliListener/", StringComparison.Ordinal))
+        {
+            return;
+        }
         string? header = context.RequestHeaders.GetValue("authorization");
         if (header is null)
         {

@@ -7,13 +7,14 @@ using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Hosting;
+using Dispatcher.Server.Listen;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Delivery;
 
 /// <summary>Renders one claimed delivery in its webhook's format, signs it and sends it.</summary>
 public sealed class DeliveryAttempt(
-    WebhookSender sender, WebhookRules rules, ServerEndpoints endpoints, IOptions<DispatcherOptions> options, TimeProvider time)
+    DeliveryTransport sender, WebhookRules rules, ServerEndpoints endpoints, IOptions<DispatcherOptions> options, TimeProvider time)
 {
     private readonly int _maxSignedBody = options.Value.Delivery.MaxSignedBodyBytes;
 
@@ -32,7 +33,7 @@ public sealed class DeliveryAttempt(
         var now = time.GetUtcNow();
         var headers = RequestSigner.Sign(profile, webhook.LiveSecrets(now), evt.Id, now.ToUnixTimeSeconds(), body.WrittenSpan);
         var request = new WebhookRequest(webhook.Endpoint, body.WrittenMemory, headers) { Timeout = rules.RequestTimeoutOf(webhook) };
-        return (request, await sender.SendAsync(request, cancellationToken).ConfigureAwait(false));
+        return (request, await sender.SendAsync(request, delivery, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

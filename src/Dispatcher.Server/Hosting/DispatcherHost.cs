@@ -20,6 +20,7 @@ using Dispatcher.Server.Delivery;
 using Dispatcher.Server.Embedded;
 using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
+using Dispatcher.Server.Listen;
 using Dispatcher.Server.Notifications;
 using Dispatcher.Server.Observability;
 using Dispatcher.Server.Secrets;
@@ -73,6 +74,7 @@ public static partial class DispatcherHost
         builder.Services.AddGrpc(o => o.Interceptors.Add<ProducerKeyInterceptor>());
         builder.Services.AddDispatcherHealth();
         builder.Services.AddSingleton<ProducerKeyInterceptor>();
+        builder.Services.AddCliListen();
 
         // No default scheme: only the REST endpoints (policy "ApiKey") look at API keys; gRPC has its own.
         builder.Services.AddAuthentication()
@@ -90,6 +92,7 @@ public static partial class DispatcherHost
         app.UseAuthorization();
         app.MapGrpcService<EventIngestService>();
         app.MapGrpcService<WebhookNotificationService>();
+        app.MapGrpcService<CliListenerService>();
         app.MapWebhooks();
         app.MapDeliveries();
         app.MapEvents();

@@ -1,0 +1,124 @@
+using Dispatcher.Core.Profiles;
+using Dispatcher.Core.Webhooks;
+using Dispatcher.Core.Events;
+using Dispatcher.Protocol.V1;
+using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.Webhooks;
+using Dispatcher.Server.Auth;
+using Dispatcher.Server.Configuration;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Dispatcher.Server.Listen;
+
+/// <summary>
+/// <c>dispatcher listen</c>'s server side: registers (or resumes) a temporary webhook whose endpoint is
+/// <c>cli://listen/&lt;id&gt;</c>, a normal webhook in Redis (delivery log, retries and rate cap apply),
+/// and streams its attempts to the CLI. Authenticated with the workspace's API key.
+/// </summary>
+public sealed partial class CliListenerService(
+    ListenSessions sessions, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
+    IHostApplicationLifetime lifetime, ILogger<CliListenerService> logger) : CliListener.CliListenerBase
+{
+    private readonly KeyRing<string> _apiKeys = new(options.Value.ApiKeys.Select(k => KeyValuePair.Create(k.Key, k.Workspace)));
+
+    public override async Task Listen(ListenRequest request, IServerStreamWriter<ListenMessage> responseStream, ServerCallContext context)
+    {
+        string workspace = Authenticate(context);
+        var (webhook, secret) = string.IsNullOrEmpty(request.WebhookId)
+            ? await CreateAsync(workspace, request)
+            : (await ResumeAsync(workspace, request.WebhookId), "");
+        var profile = WebhookProfiles.Find(webhook.Format) ?? WebhookProfiles.Cd4cd;
+        var started = new ListenStarted { WebhookId = webhook.Id, Format = profile.Name, Secret = secret };
+        started.Events.AddRange(webhook.Events.Select(profile.EventName));
+
+        var connection = new ListenConnection();
+        sessions.Connect(webhook.Id, connection);
+        LogConnected(logger, webhook.Id, workspace, secret.Length > 0);
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await responseStream.WriteAsync(new ListenMessage { Started = started }, open.Token);
+            await foreach (var delivery in connection.Reader.ReadAllAsync(open.Token))
+            {
+                await responseStream.WriteAsync(new ListenMessage { Delivery = delivery }, open.Token);
+            }
+        }
+        catch (OperationCanceledException) when (open.IsCancellationRequested)
+        {
+            // The CLI hung up (it reconnects to the same webhook), or this instance is stopping.
+        }
+        finally
+        {
+            sessions.Disconnect(webhook.Id, connection);
+            LogDisconnected(logger, webhook.Id);
+        }
+    }
+
+    public override Task<DeliveryReportAck> ReportResult(DeliveryReport request, ServerCallContext context)
+    {
+        Authenticate(context);
+        return Task.FromResult(new DeliveryReportAck { Accepted = sessions.Report(request) });
+    }
+
+    private string Authenticate(ServerCallContext context)
+    {
+        string? header = context.RequestHeaders.GetValue("authorization");
+        if (header is null)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "missing 'authorization: Bearer <api key>' metadata"));
+        }
+        if (!_apiKeys.TryGet(BearerToken.Parse(header), out string workspace))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "the API key is not valid"));
+        }
+        return workspace;
+    }
+
+    private async Task<(Webhook Webhook, string Secret)> CreateAsync(string workspace, ListenRequest request)
+    {
+        if (WebhookRequestValidator.Format(NullIfEmpty(request.Format), options.Value.DefaultFormat, out var profile) is { } formatError)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{formatError.Code}: {formatError.Message}"));
+        }
+        // No events named: every catalogue event, in this format's names.
+        IReadOnlyList<string?> requested = request.Events.Count > 0
+            ? request.Events.ToList()
+            : EventCatalogue.All.Select(e => (string?)profile.EventName(e.Name)).ToList();
+        if (WebhookRequestValidator.Events(profile, requested, out var events) is { } eventsError)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{eventsError.Code}: {eventsError.Message}"));
+        }
+        string secret = WebhookIds.NewSecret();
+        string id = WebhookIds.NewWebhookId();
+        var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+        var webhook = new Webhook(id, workspace, ListenEndpoint.For(id), events, secret, createdAt) { Format = profile.Name };
+        int limit = options.Value.Limits.WebhooksFor(workspace);
+        if (await store.CreateAsync(webhook, limit) == CreateOutcome.LimitReached)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"WEBHOOK_LIMIT_REACHED: this workspace already has its limit of {limit} webhooks"));
+        }
+        return (webhook, secret);
+    }
+
+    private async Task<Webhook> ResumeAsync(string workspace, string webhookId)
+    {
+        var webhook = await store.GetAsync(workspace, webhookId);
+        // Another workspace's webhook, or a normal one, is simply not a listen session of this caller.
+        if (webhook is null || !ListenEndpoint.IsListen(webhook.Endpoint))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"no listen session {webhookId} in this workspace"));
+        }
+        return webhook;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    [LoggerMessage(EventId = 5700, EventName = "ListenConnected", Level = LogLevel.Information,
+        Message = "dispatcher listen connected for webhook {WebhookId} of workspace {Workspace} (new session: {Created})")]
+    private static partial void LogConnected(ILogger logger, string webhookId, string workspace, bool created);
+
+    [LoggerMessage(EventId = 5701, EventName = "ListenDisconnected", Level = LogLevel.Information,
+        Message = "dispatcher listen disconnected from webhook {WebhookId}; its deliveries retry until it reconnects")]
+    private static partial void LogDisconnected(ILogger logger, string webhookId);
+}

@@ -1,0 +1,10 @@
+using Dispatcher.FunctionalTests.Infrastructure;
+
+namespace Dispatcher.Cli.Tests.Infrastructure;
+
+/// <summary>The CLI tests share one redis-server (the functional tests' fixture); each isolates itself by key prefix.</summary>
+[CollectionDefinition(Name)]
+public sealed class CliRedisCollection : ICollectionFixture<RedisServerFixture>
+{
+    public const string Name = "cli-redis";
+}
