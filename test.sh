@@ -37,5 +37,8 @@ set -e
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# A test host that crashed reports the tests it finished as passed: count each aborted run as a failure.
+aborted=$(grep -c 'Test Run Aborted' "$log" || true)
+failed=$((failed + aborted))
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

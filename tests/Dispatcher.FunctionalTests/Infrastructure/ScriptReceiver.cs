@@ -56,7 +56,16 @@ public sealed class ScriptReceiver : IAsyncDisposable
                 listening.TrySetResult(int.Parse(line["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture));
                 return;
             }
-            requests.Enqueue(JsonDocument.Parse(line).RootElement.Clone());
+            try
+            {
+                requests.Enqueue(JsonDocument.Parse(line).RootElement.Clone());
+            }
+            catch (JsonException)
+            {
+                // Never throw on the process's reader thread (it would take the test host down):
+                // keep the line as a request that did not verify, so the test fails and shows it.
+                requests.Enqueue(JsonSerializer.SerializeToElement(new { format = script, valid = false, body = line }));
+            }
             arrived.Release();
         };
         process.ErrorDataReceived += (_, e) => Write(output, $"{script} stderr: {e.Data}");

@@ -9,6 +9,8 @@ import sys
 import threading
 
 SECRET = os.environ['GEOREDIR_WEBHOOK_SECRET']
+# Requests are handled on several threads: one line at a time, or two could interleave.
+OUTPUT = threading.Lock()
 
 
 def verify_signature(payload: bytes, signature: str, secret: str) -> bool:
@@ -25,7 +27,10 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         raw_body = self.rfile.read(int(self.headers['Content-Length']))
         signature = self.headers.get('X-GeoRedir-Signature', '')
         valid = verify_signature(raw_body, signature, SECRET)
-        print(json.dumps({'format': 'georedir-python', 'valid': valid, 'body': json.loads(raw_body)}), flush=True)
+        line = json.dumps({'format': 'georedir-python', 'valid': valid, 'body': json.loads(raw_body)})
+        with OUTPUT:
+            sys.stdout.write(line + '\n')
+            sys.stdout.flush()
         self.send_response(200 if valid else 401)
         self.end_headers()
 
