@@ -16,6 +16,9 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey WorkspaceWebhooks(string workspaceId) => $"{Prefix}:{{ws:{workspaceId}}}:whs";
 
+    /// <summary>Bumped by every write that changes which webhooks ingest fans a workspace's events out to.</summary>
+    public RedisKey WorkspaceVersion(string workspaceId) => $"{Prefix}:{{ws:{workspaceId}}}:ver";
+
     /// <summary>The webhook's delivery log, newest first (a capped list).</summary>
     public RedisKey DeliveryLog(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{workspaceId}}}:log:{webhookId}";
 

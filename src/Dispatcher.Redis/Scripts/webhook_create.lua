@@ -1,5 +1,6 @@
 -- Creates a webhook unless its workspace already has its limit, in one step, so racing creates
--- can never exceed it. KEYS[1] the workspace's index (set), KEYS[2] the webhook hash (same hash tag).
+-- can never exceed it. KEYS[1] the workspace's index (set), KEYS[2] the webhook hash, KEYS[3] the
+-- workspace's subscription version (same hash tag).
 -- ARGV[1] limit, ARGV[2] webhook id, ARGV[3..] hash field, value pairs.
 -- Returns 1 when created, 0 when the limit was reached (nothing written).
 if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[1]) then
@@ -10,4 +11,5 @@ for i = 3, #ARGV, 2 do
   redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
 end
 redis.call('SADD', KEYS[1], ARGV[2])
+redis.call('INCR', KEYS[3])
 return 1

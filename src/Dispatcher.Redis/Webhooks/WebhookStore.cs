@@ -12,17 +12,6 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
 {
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task CreateAsync(Webhook webhook)
-    {
-        var tx = Db.CreateTransaction();
-        _ = tx.HashSetAsync(keys.Webhook(webhook.WorkspaceId, webhook.Id), WebhookRecord.ToHash(webhook, protector));
-        _ = tx.SetAddAsync(keys.WorkspaceWebhooks(webhook.WorkspaceId), webhook.Id);
-        if (!await tx.ExecuteAsync().ConfigureAwait(false))
-        {
-            throw new InvalidOperationException("webhook create transaction was not applied");
-        }
-    }
-
     /// <summary>
     /// Creates the webhook unless its workspace already has <paramref name="limit"/> webhooks; the
     /// count and the write are one script, so racing creates never exceed the limit.
@@ -39,7 +28,8 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
             args[3 + 2 * i] = hash[i].Value;
         }
         var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookCreate,
-            [keys.WorkspaceWebhooks(webhook.WorkspaceId), keys.Webhook(webhook.WorkspaceId, webhook.Id)], args).ConfigureAwait(false);
+            [keys.WorkspaceWebhooks(webhook.WorkspaceId), keys.Webhook(webhook.WorkspaceId, webhook.Id), keys.WorkspaceVersion(webhook.WorkspaceId)],
+            args).ConfigureAwait(false);
         return (int)result == 1 ? CreateOutcome.Created : CreateOutcome.LimitReached;
     }
 
@@ -72,7 +62,8 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
             .Where(e => names.Contains(e.Name.ToString()))
             .SelectMany(e => new[] { (RedisValue)e.Name.ToString(), e.Value })
             .ToArray();
-        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookUpdate, [keys.Webhook(updated.WorkspaceId, updated.Id)], args)
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookUpdate,
+                [keys.Webhook(updated.WorkspaceId, updated.Id), keys.WorkspaceVersion(updated.WorkspaceId)], args)
             .ConfigureAwait(false);
         return (int)result == 1;
     }
@@ -89,6 +80,20 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
     {
         var fields = await Db.HashGetAllAsync(keys.Webhook(workspaceId, webhookId)).ConfigureAwait(false);
         return fields.Length == 0 ? null : WebhookRecord.FromHash(fields, protector);
+    }
+
+    /// <summary>
+    /// Each workspace's subscription version (0 before any webhook was written), read in one round
+    /// trip: ingest re-reads a workspace's webhooks only when its version moved.
+    /// </summary>
+    public async Task<long[]> VersionsAsync(IReadOnlyList<string> workspaceIds)
+    {
+        // One GET each, pipelined (not MGET): the keys live in different cluster slots.
+        var batch = Db.CreateBatch();
+        var reads = workspaceIds.Select(w => batch.StringGetAsync(keys.WorkspaceVersion(w))).ToArray();
+        batch.Execute();
+        var values = await Task.WhenAll(reads).ConfigureAwait(false);
+        return values.Select(v => v.IsNull ? 0L : (long)v).ToArray();
     }
 
     /// <summary>The workspace's webhooks, oldest first.</summary>
@@ -140,6 +145,7 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
         var tx = Db.CreateTransaction();
         var deleted = tx.KeyDeleteAsync(keys.Webhook(workspaceId, webhookId));
         _ = tx.SetRemoveAsync(keys.WorkspaceWebhooks(workspaceId), webhookId);
+        _ = tx.StringIncrementAsync(keys.WorkspaceVersion(workspaceId));
         await tx.ExecuteAsync().ConfigureAwait(false);
         return await deleted.ConfigureAwait(false);
     }

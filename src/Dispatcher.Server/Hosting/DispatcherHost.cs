@@ -63,6 +63,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<LeaseStore>();
         builder.Services.AddSingleton<MembershipStore>();
+        builder.Services.AddSingleton<SubscriptionCache>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddClickAggregation();
         builder.Services.AddMetrics();

@@ -1,9 +1,7 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Json;
-using Dispatcher.Core.Webhooks;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Ingest;
-using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Delivery;
@@ -18,7 +16,7 @@ namespace Dispatcher.Server.Ingest;
 /// Throws (and acknowledges nothing) when Redis cannot take the writes.
 /// </summary>
 public sealed class IngestPipeline(
-    WebhookStore webhooks, IngestStore store, PartitionSignals signals, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
+    SubscriptionCache subscriptionCache, IngestStore store, PartitionSignals signals, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
     TimeProvider time, ClickCounter clicks)
 {
     public async Task<PublishResponse> ProcessAsync(PublishRequest request)
@@ -46,7 +44,7 @@ public sealed class IngestPipeline(
 
         if (valid.Count > 0)
         {
-            var subscriptions = await LoadSubscriptionsAsync(valid.Select(v => v.Event.WorkspaceId));
+            var subscriptions = await subscriptionCache.LoadAsync(valid.Select(v => v.Event.WorkspaceId));
             // Before the write: the dedupe marker it ends with turns a retry into a duplicate, so a click must be counted by then.
             await clicks.CountAsync(valid.Select(v => v.Event), subscriptions, now);
             var items = valid.Select(v => new IngestItem(
@@ -69,13 +67,6 @@ public sealed class IngestPipeline(
         var response = new PublishResponse();
         response.Acks.AddRange(acks);
         return response;
-    }
-
-    private async Task<Dictionary<string, IReadOnlyList<Webhook>>> LoadSubscriptionsAsync(IEnumerable<string> workspaces)
-    {
-        var distinct = workspaces.Distinct(StringComparer.Ordinal).ToList();
-        var lists = await Task.WhenAll(distinct.Select(webhooks.ListAsync));
-        return distinct.Zip(lists).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 
     private static EventAck Ack(Event evt, AckStatus status, string message, RejectReason reason) => new()
