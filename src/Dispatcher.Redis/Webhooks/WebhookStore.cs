@@ -142,11 +142,13 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
     /// <summary>Removes the webhook from the registry; returns false when it did not exist.</summary>
     public async Task<bool> DeleteAsync(string workspaceId, string webhookId)
     {
+        // Only an existing webhook is deleted (and bumps the version): an unknown or foreign id writes nothing.
+        var webhook = keys.Webhook(workspaceId, webhookId);
         var tx = Db.CreateTransaction();
-        var deleted = tx.KeyDeleteAsync(keys.Webhook(workspaceId, webhookId));
+        tx.AddCondition(Condition.KeyExists(webhook));
+        _ = tx.KeyDeleteAsync(webhook);
         _ = tx.SetRemoveAsync(keys.WorkspaceWebhooks(workspaceId), webhookId);
         _ = tx.StringIncrementAsync(keys.WorkspaceVersion(workspaceId));
-        await tx.ExecuteAsync().ConfigureAwait(false);
-        return await deleted.ConfigureAwait(false);
+        return await tx.ExecuteAsync().ConfigureAwait(false);
     }
 }
