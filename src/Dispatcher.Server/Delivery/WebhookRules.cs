@@ -35,18 +35,25 @@ public sealed class WebhookRules(IOptions<DispatcherOptions> options)
 
     /// <summary>
     /// The claim for a webhook not read yet, which takes one round of sends (ConcurrencyPerEndpoint
-    /// deliveries): long enough for the slowest format's timeout, twice.
+    /// deliveries into an empty channel): they start at once, after at most a few waits for rate
+    /// tokens, so the slowest format's timeout and a margin cover it.
     /// </summary>
-    public TimeSpan FirstClaimTimeout => ClaimTimeoutFor(
-        WebhookProfiles.All.Select(p => p.RequestTimeout ?? _delivery.RequestTimeout).Append(_delivery.RequestTimeout).Max(),
-        _delivery.ConcurrencyPerEndpoint);
-
-    private TimeSpan ClaimTimeoutFor(TimeSpan requestTimeout) => ClaimTimeoutFor(requestTimeout, _delivery.EndpointQueueCapacity);
-
-    /// <param name="claimed">How many deliveries the claim puts in the webhook's channel.</param>
-    private TimeSpan ClaimTimeoutFor(TimeSpan requestTimeout, int claimed)
+    public TimeSpan FirstClaimTimeout
     {
-        int rounds = (claimed + _delivery.ConcurrencyPerEndpoint - 1) / _delivery.ConcurrencyPerEndpoint;
+        get
+        {
+            var slowest = WebhookProfiles.All.Select(p => p.RequestTimeout ?? _delivery.RequestTimeout).Append(_delivery.RequestTimeout).Max();
+            var needed = slowest + FirstRoundMargin;
+            return needed > _delivery.ClaimTimeout ? needed : _delivery.ClaimTimeout;
+        }
+    }
+
+    /// <summary>Room for a first round's waits for rate tokens (a bucket of 1 at 1/s delays the fourth send 3 s).</summary>
+    private static readonly TimeSpan FirstRoundMargin = TimeSpan.FromSeconds(10);
+
+    private TimeSpan ClaimTimeoutFor(TimeSpan requestTimeout)
+    {
+        int rounds = (_delivery.EndpointQueueCapacity + _delivery.ConcurrencyPerEndpoint - 1) / _delivery.ConcurrencyPerEndpoint;
         var needed = requestTimeout * (rounds + 1) + TimeSpan.FromSeconds(1);
         return needed > _delivery.ClaimTimeout ? needed : _delivery.ClaimTimeout;
     }

@@ -74,7 +74,7 @@ public sealed class ListenCrashTests(RedisServerFixture redis, ITestOutputHelper
             // One delivery in flight at the local endpoint when the server dies: its report cannot arrive.
             await using var publisher = new DispatcherPublisher(new PublisherOptions { Address = grpc, ProducerKey = DispatcherTestServer.ProducerKey });
             // A first delivery settles normally: the pump's first claim of a webhook it does not know yet lasts the
-            // longest claim of any format (151 s), later ones the webhook's own (16 s here), which the test can wait for.
+            // slowest format's timeout + 10 s (40 s here), later ones the webhook's own (16 s here).
             Assert.Equal(PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create("evt_crash_0"))).Status);
             await listen.NextLineAsync(l => l.Contains("evt_crash_0", StringComparison.Ordinal));
             Assert.Equal(PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create("evt_crash_5"))).Status);
