@@ -99,7 +99,9 @@ public sealed class ListenCrashTests(RedisServerFixture redis, ITestOutputHelper
         // The held delivery is re-sent once its claim expires; the CLI answers it from memory, without a second POST.
         using var api = new HttpClient { BaseAddress = http };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DispatcherTestServer.ApiKey);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Usually ~10 s; about one run in four takes ~60 s for the held delivery to be re-sent and settled (cause not
+        // yet found; see the session note). The test is about loss and doubling, so it allows for that.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         HashSet<string> succeeded = [];
         while (succeeded.Count < events)
         {
