@@ -29,7 +29,16 @@ public sealed class ScaleOutTests(RedisServerFixture redis, ITestOutputHelper ou
         ["Dispatcher__Delivery__ClaimTimeout"] = "00:00:11",
         ["Dispatcher__Delivery__RatePerSecond"] = RatePerSecond.ToString(),
         ["Dispatcher__Delivery__Burst"] = Burst.ToString(),
+        // Room for as many webhooks as it takes to cover every instance's partitions (see below).
+        ["Dispatcher__Limits__WebhooksPerWorkspace"] = MaxWebhooks.ToString(),
     };
+
+    /// <summary>
+    /// Webhook ids are random, so covering an instance that holds 2 of 8 partitions can take a while:
+    /// 12 tries miss it 3% of the time, 64 tries about once in a hundred million. The loop stops as
+    /// soon as every instance is covered, usually after a handful.
+    /// </summary>
+    private const int MaxWebhooks = 64;
 
     [Fact]
     public Task Three_instances_share_the_partitions_lose_nothing_to_a_kill_and_a_fourth_takes_its_share() =>
@@ -99,12 +108,14 @@ public sealed class ScaleOutTests(RedisServerFixture redis, ITestOutputHelper ou
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DispatcherTestServer.ApiKey);
         var map = new PartitionMap(Partitions);
         var webhooks = new List<(string Id, string Path)>();
-        for (int i = 0; i < 12 && !Markers(servers).All(m => webhooks.Any(w => holders[map.PartitionOf(w.Id)]!.Contains(m, StringComparison.Ordinal))); i++)
+        bool Covered() => Markers(servers).All(m => webhooks.Any(w => holders[map.PartitionOf(w.Id)]!.Contains(m, StringComparison.Ordinal)));
+        for (int i = 0; i < MaxWebhooks && !Covered(); i++)
         {
             // Standard Webhooks sets no timeout of its own, so the short deployment one applies.
             var created = await api.CreateFormatWebhookAsync(receiver.Url($"/hook/{i}"), "standard-webhooks", "link.clicked");
             webhooks.Add((created.Id, $"/hook/{i}"));
         }
+        Assert.True(Covered(), $"{webhooks.Count} webhooks did not cover every instance's partitions");
         return webhooks;
     }
 
