@@ -22,19 +22,9 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
             Version = System.Net.HttpVersion.Version11,
         };
         message.Content.Headers.ContentType = Json;
-        message.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
-        foreach (var (name, value) in request.Headers)
+        foreach (var (name, value) in request.Headers.Concat(AttemptHeaders.Of(options.UserAgent)))
         {
             message.Headers.TryAddWithoutValidation(name, value);
-        }
-        if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } span)
-        {
-            // W3C trace context of the attempt span, so the receiver's spans join the event's trace.
-            message.Headers.TryAddWithoutValidation("traceparent", span.Id);
-            if (!string.IsNullOrEmpty(span.TraceStateString))
-            {
-                message.Headers.TryAddWithoutValidation("tracestate", span.TraceStateString);
-            }
         }
 
         var limit = request.Timeout ?? options.RequestTimeout;

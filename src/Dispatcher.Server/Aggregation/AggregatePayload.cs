@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using Dispatcher.Core.Json;
+using Dispatcher.Core.Profiles;
 
 namespace Dispatcher.Server.Aggregation;
 
@@ -39,5 +39,5 @@ public static class AggregatePayload
         return JsonCanonicalizer.Canonicalize(buffer.WrittenSpan);
     }
 
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset at) => EnvelopeWriter.FormatTimestamp(at, TimestampPrecision.Seconds);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Dispatcher.Core.Delivery;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Schedule;
@@ -97,14 +96,9 @@ public sealed partial class ListenSessions(OutboundHttpOptions http, TimeProvide
         };
         // The headers WebhookSender would put on the wire, so the developer's verification code sees a real delivery.
         forwarded.Headers.Add(new ForwardedHeader { Name = "Content-Type", Value = "application/json" });
-        forwarded.Headers.Add(new ForwardedHeader { Name = "User-Agent", Value = http.UserAgent });
-        foreach (var (name, value) in request.Headers)
+        foreach (var (name, value) in request.Headers.Concat(AttemptHeaders.Of(http.UserAgent)))
         {
             forwarded.Headers.Add(new ForwardedHeader { Name = name, Value = value });
-        }
-        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } span)
-        {
-            forwarded.Headers.Add(new ForwardedHeader { Name = "traceparent", Value = span.Id });
         }
         return forwarded;
     }
