@@ -9,9 +9,19 @@ namespace Dispatcher.Server.Observability;
 /// not one per failed reconnect attempt. Only the interactive connection (the one commands use)
 /// is followed; the pub/sub connection fails and returns with it.
 /// </summary>
-public sealed partial class RedisConnectionMonitor(IConnectionMultiplexer redis, ILogger<RedisConnectionMonitor> logger) : IHostedService
+/// <remarks>
+/// A reconnected socket is not a usable Redis: while a restarted server replays its AOF it accepts
+/// connections and answers every command with LOADING, and the client reports "restored" and
+/// "failed" again every few milliseconds. So "back" is declared only once a PING to that endpoint
+/// succeeds, retried until it does.
+/// </remarks>
+public sealed partial class RedisConnectionMonitor(
+    IConnectionMultiplexer redis, TimeProvider time, ILogger<RedisConnectionMonitor> logger) : IHostedService
 {
+    private static readonly TimeSpan ConfirmInterval = TimeSpan.FromMilliseconds(200);
     private readonly ConcurrentDictionary<string, bool> _lost = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _confirming = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,11 +30,11 @@ public sealed partial class RedisConnectionMonitor(IConnectionMultiplexer redis,
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         redis.ConnectionFailed -= OnFailed;
         redis.ConnectionRestored -= OnRestored;
-        return Task.CompletedTask;
+        await _stopping.CancelAsync();
     }
 
     private void OnFailed(object? sender, ConnectionFailedEventArgs e)
@@ -38,9 +48,46 @@ public sealed partial class RedisConnectionMonitor(IConnectionMultiplexer redis,
 
     private void OnRestored(object? sender, ConnectionFailedEventArgs e)
     {
-        if (e.ConnectionType == ConnectionType.Interactive && _lost.TryRemove(Name(e.EndPoint), out _))
+        string name = Name(e.EndPoint);
+        if (e.ConnectionType != ConnectionType.Interactive || !_lost.ContainsKey(name) || e.EndPoint is null)
         {
-            LogRegained(logger, Name(e.EndPoint));
+            return;
+        }
+        if (_confirming.TryAdd(name, true))
+        {
+            _ = ConfirmAsync(name, e.EndPoint);
+        }
+    }
+
+    /// <summary>PINGs the endpoint until it answers, then logs that Redis is back.</summary>
+    private async Task ConfirmAsync(string name, EndPoint endPoint)
+    {
+        await Task.Yield();
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await redis.GetServer(endPoint).PingAsync();
+                    if (_lost.TryRemove(name, out _))
+                    {
+                        LogRegained(logger, name);
+                    }
+                    return;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    await Task.Delay(ConfirmInterval, time, _stopping.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _confirming.TryRemove(name, out _);
         }
     }
 

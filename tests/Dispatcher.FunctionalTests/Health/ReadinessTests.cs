@@ -33,6 +33,24 @@ public sealed class ReadinessTests(RedisServerFixture redis, ITestOutputHelper o
     [Fact]
     public async Task Ready_follows_a_redis_restart_and_every_acknowledged_event_is_delivered()
     {
+        // A Redis of its own, so the replay below has a known length: this test's writes plus
+        // filler. While it replays its AOF, Redis serves clients every 1,024 commands and answers
+        // them LOADING; the filler makes ~200 such windows for the server to live through.
+        var ownRedis = new RedisServerFixture();
+        await ownRedis.InitializeAsync();
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 200_000).Select(i => ownRedis.Db.StringSetAsync($"filler:{i}", i)));
+            await RestartRedisUnderLoadAsync(ownRedis);
+        }
+        finally
+        {
+            await ownRedis.DisposeAsync();
+        }
+    }
+
+    private async Task RestartRedisUnderLoadAsync(RedisServerFixture redis)
+    {
         await using var receiver = await TestReceiver.StartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         receiver.Respond = async (_, ct) =>
@@ -62,7 +80,13 @@ public sealed class ReadinessTests(RedisServerFixture redis, ITestOutputHelper o
         }
         finally
         {
+            // The replay answers LOADING, here to the readiness probe's PINGs as an orchestrator
+            // would send them: the server must neither call that "back" nor "lost" again each time.
+            using var probing = new CancellationTokenSource();
+            var probe = ProbeReadinessAsync(http, probing.Token);
             await redis.StartProcessAsync();
+            await probing.CancelAsync();
+            await probe;
         }
 
         await server.Logs.WaitForAsync("RedisConnectionRestored", timeout: TimeSpan.FromSeconds(30));
@@ -76,6 +100,21 @@ public sealed class ReadinessTests(RedisServerFixture redis, ITestOutputHelper o
         {
             var request = await receiver.NextAsync(TimeSpan.FromSeconds(30));
             received.UnionWith(ids.Where(id => request.BodyText.Contains($"\"{id}\"")));
+        }
+    }
+
+    private static async Task ProbeReadinessAsync(HttpClient http, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/readyz", stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 }
