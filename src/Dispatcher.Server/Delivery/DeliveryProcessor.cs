@@ -70,9 +70,14 @@ public sealed partial class DeliveryProcessor(
             }
             using var span = metrics.AttemptStarting(queued);
             var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, abort);
-            string outcome = await SettleAsync(queued, result);
-            metrics.Attempted(outcome, result.StatusCode, result.Latency);
+            var answered = time.GetUtcNow();
+            string outcome = OutcomeOf(queued, result);
+            // The log first: once an attempt was made it is on record, even if this instance dies
+            // before settling (the delivery is then sent again, and logged again). Settling first
+            // could lose the only record of a delivery that failed for good, the one to replay.
             await log.WriteAsync(queued, request, result, outcome);
+            await SettleAsync(queued, result, outcome, answered);
+            metrics.Attempted(outcome, result.StatusCode, result.Latency);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -81,58 +86,91 @@ public sealed partial class DeliveryProcessor(
         }
     }
 
-    /// <summary>Settles the claim; returns the outcome for the delivery log.</summary>
-    private async Task<string> SettleAsync(QueuedDelivery queued, DeliveryResult result)
+    /// <summary>What the attempt's result means for the delivery, by the rules of the retry schedule.</summary>
+    private string OutcomeOf(QueuedDelivery queued, DeliveryResult result)
     {
-        var (webhook, delivery) = (queued.Webhook, queued.Claim);
-        var now = time.GetUtcNow();
-        if (delivery.Event.Type == WebhookTestEvent.Type)
+        if (queued.Claim.Event.Type == WebhookTestEvent.Type)
         {
             // A test event only shows the customer whether the endpoint answers: one attempt, and
             // whatever the answer, no retry, pause or disable, and no change to the failure count or status.
-            await schedule.SettleAsync(queued.Partition, delivery, result.IsSuccess ? Settlement.Done : Settlement.Failed);
             return result.IsSuccess ? DeliveryOutcomes.Succeeded : DeliveryOutcomes.Failed;
         }
         if (result.IsSuccess)
         {
-            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);
-            if ((webhook.ConsecutiveFailures > 0 || webhook.Status == WebhookStatus.Failing)
-                && await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id) is { Changed: true } change)
-            {
-                await notifier.NotifyAsync(webhook, change.After, "a delivery succeeded");
-            }
             return DeliveryOutcomes.Succeeded;
         }
         if (result.StatusCode == 410)
         {
-            holds.Disable(webhook.Id);
-            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Disable, now);
-            const string Gone = "the endpoint answered 410 Gone";
-            await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
-            LogWebhookDisabled(logger, webhook.Id, Gone);
-            if (webhook.Status != WebhookStatus.Disabled)
-            {
-                await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, Gone);
-            }
             return DeliveryOutcomes.Disabled;
         }
-        if (result.StatusCode is 429 or 503 && result.RetryAfter is { } retryAfter)
+        if (result.StatusCode is 429 or 503 && result.RetryAfter is not null)
         {
             // The receiver's own word on when to come back: honoured, not counted as a failure.
-            var until = now + (retryAfter > _options.MaxRetryAfter ? _options.MaxRetryAfter : retryAfter);
-            holds.Pause(webhook.Id, until);
-            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Pause, until);
-            LogWebhookPaused(logger, webhook.Id, result.StatusCode, until);
             return DeliveryOutcomes.Paused;
         }
-        int attempts = delivery.AttemptsMade + 1;
-        if (rules.RetriesOf(webhook).DelayAfter(attempts) is { } delay)
+        return rules.RetriesOf(queued.Webhook).DelayAfter(queued.Claim.AttemptsMade + 1) is null
+            ? DeliveryOutcomes.Failed
+            : DeliveryOutcomes.Retrying;
+    }
+
+    /// <summary>
+    /// Settles the claim as <paramref name="outcome"/> says, with what follows for the webhook;
+    /// a retry's delay and a pause count from <paramref name="now"/>, when the answer came.
+    /// </summary>
+    private async Task SettleAsync(QueuedDelivery queued, DeliveryResult result, string outcome, DateTimeOffset now)
+    {
+        var (webhook, delivery) = (queued.Webhook, queued.Claim);
+        if (delivery.Event.Type == WebhookTestEvent.Type)
         {
-            var due = now + delay * (1 + Random.Shared.NextDouble() * _options.RetryJitter);
-            await schedule.SettleAsync(queued.Partition, delivery, Settlement.Retry, due);
-            LogRetryScheduled(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result), due);
-            return DeliveryOutcomes.Retrying;
+            await schedule.SettleAsync(queued.Partition, delivery, result.IsSuccess ? Settlement.Done : Settlement.Failed);
+            return;
         }
+        switch (outcome)
+        {
+            case DeliveryOutcomes.Succeeded:
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);
+                if ((webhook.ConsecutiveFailures > 0 || webhook.Status == WebhookStatus.Failing)
+                    && await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id) is { Changed: true } change)
+                {
+                    await notifier.NotifyAsync(webhook, change.After, "a delivery succeeded");
+                }
+                return;
+            case DeliveryOutcomes.Disabled:
+                holds.Disable(webhook.Id);
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Disable, now);
+                const string Gone = "the endpoint answered 410 Gone";
+                await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
+                LogWebhookDisabled(logger, webhook.Id, Gone);
+                if (webhook.Status != WebhookStatus.Disabled)
+                {
+                    await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, Gone);
+                }
+                return;
+            case DeliveryOutcomes.Paused:
+                var retryAfter = result.RetryAfter!.Value;
+                var until = now + (retryAfter > _options.MaxRetryAfter ? _options.MaxRetryAfter : retryAfter);
+                holds.Pause(webhook.Id, until);
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Pause, until);
+                LogWebhookPaused(logger, webhook.Id, result.StatusCode, until);
+                return;
+            case DeliveryOutcomes.Retrying:
+                int attempts = delivery.AttemptsMade + 1;
+                var delay = rules.RetriesOf(webhook).DelayAfter(attempts)!.Value;
+                var due = now + delay * (1 + Random.Shared.NextDouble() * _options.RetryJitter);
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Retry, due);
+                LogRetryScheduled(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result), due);
+                return;
+            default:
+                await FailAsync(queued, result);
+                return;
+        }
+    }
+
+    /// <summary>Out of attempts: the delivery leaves the schedule, and enough of these in a row disable the webhook.</summary>
+    private async Task FailAsync(QueuedDelivery queued, DeliveryResult result)
+    {
+        var (webhook, delivery) = (queued.Webhook, queued.Claim);
+        int attempts = delivery.AttemptsMade + 1;
         await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed);
         LogDeliveryFailed(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result));
         var failure = await webhooks.RecordFailureAsync(webhook.WorkspaceId, webhook.Id, rules.DisableAfterFailuresOf(webhook));
@@ -148,7 +186,6 @@ public sealed partial class DeliveryProcessor(
         {
             await notifier.NotifyAsync(webhook, failure.After, "the last delivery failed its whole retry schedule");
         }
-        return DeliveryOutcomes.Failed;
     }
 
     private static string Describe(DeliveryResult result) =>

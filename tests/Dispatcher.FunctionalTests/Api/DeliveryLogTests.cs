@@ -54,6 +54,40 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
     }
 
     [Fact]
+    public async Task An_attempt_is_on_record_even_when_settling_it_fails()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        receiver.Respond = async (_, aborted) =>
+        {
+            held.TrySetResult();
+            await release.Task.WaitAsync(aborted);
+            return 200;
+        };
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+        await publisher.PublishAsync(TestEvents.Create("evt_unsettled"));
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // While the attempt is in flight, its schedule record becomes unwritable (a WRONGTYPE error
+        // stands in for an instance dying, or Redis refusing, between sending and settling).
+        string records = Assert.Single(await redis.KeysAsync(server.Prefix), k => k.EndsWith($":qr:{webhook.Id}", StringComparison.Ordinal));
+        await redis.Db.KeyDeleteAsync(records);
+        await redis.Db.StringSetAsync(records, "not a hash");
+        release.SetResult();
+        await server.Logs.WaitForAsync("SettleFailed");
+
+        // The receiver got it, so the log says so: settling comes after the record, not before.
+        var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
+        var entry = Assert.Single(log.GetProperty("data").EnumerateArray());
+        Assert.Equal("evt_unsettled", entry.GetProperty("eventId").GetString());
+        Assert.Equal("succeeded", entry.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task A_failed_delivery_is_replayed_and_recover_resends_every_failure_since()
     {
         await using var receiver = await TestReceiver.StartAsync();
