@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Dispatcher.LoadTest;
 
 /// <summary>
-/// One run: start everything, measure the ceilings, run the four scenarios against Dispatcher, stop
-/// it, run the peers, write the results. Every process started is killed at the end, also on failure.
+/// One run: start everything, measure the ceilings, run the five scenarios against Dispatcher (the
+/// last with a second instance beside it), stop it, run the peers, write the results. Every process started is killed at the end, also on failure.
 /// </summary>
 public static class Harness
 {
@@ -71,6 +71,7 @@ public static class Harness
         LatencyResult latency;
         BurstResult burst;
         IngestResult ingest;
+        CrossInstanceResult crossInstance;
         CeilingResult wrk;
         SignatureTotals signatures;
         long overallPeak;
@@ -109,7 +110,17 @@ public static class Harness
             ingest = await IngestScenario.RunAsync(context, ingestFleet);
             HarnessLog.Phase(logger, "ingest", $"{ingest.AckedPerSecond:N0} acknowledged/s");
 
-            ArrivalPhase[] phases = [throughputPhase, latencyPhase, burstPhase, .. wrkPhase is null ? Array.Empty<ArrivalPhase>() : [wrkPhase]];
+            // Last: the second instance takes half the partitions, which no other scenario expects.
+            HarnessLog.Phase(logger, "cross-instance", $"a second instance joins; then {latency.RatePerSecond:N0}/s for {settings.CrossInstanceDuration.TotalSeconds:0} s through the first only");
+            (crossInstance, var crossPhase) = await CrossInstanceScenario.RunAsync(context, throughputFleet, latency.RatePerSecond);
+            Check(logger, crossPhase, notes);
+            if (!crossInstance.HoldersStable)
+            {
+                notes.Add("Cross-instance: a partition changed holder during the phase, so some receipts may be classed on the wrong side.");
+            }
+            HarnessLog.Phase(logger, "cross-instance", $"ack → receipt p50 / p99 / p99.9, same instance {Figures(crossInstance.SameInstance)}, cross-instance {Figures(crossInstance.CrossInstance)}");
+
+            ArrivalPhase[] phases = [throughputPhase, latencyPhase, burstPhase, crossPhase, .. wrkPhase is null ? Array.Empty<ArrivalPhase>() : [wrkPhase]];
             signatures = new SignatureTotals(
                 phases.Sum(p => p.SignaturesChecked), phases.Sum(p => p.BadSignatures),
                 phases.Where(p => p != wrkPhase).Sum(p => p.Duplicates), phases.Sum(p => p.Misrouted), phases.Sum(p => p.Unparsed));
@@ -129,13 +140,16 @@ public static class Harness
         string redisVersion = (await redis.Connection.GetServer(redis.Address).InfoAsync("server"))
             .SelectMany(g => g).FirstOrDefault(p => p.Key == "redis_version").Value ?? "?";
         return new LoadReport(started, clock.Elapsed.TotalSeconds, settings.Quick, settings.Scale, MachineFacts.Read(redisVersion),
-            throughput, latency, burst, ingest, [wrk, redisCeiling], peers, signatures, ratios, overallPeak, notes);
+            throughput, latency, burst, ingest, crossInstance, [wrk, redisCeiling], peers, signatures, ratios, overallPeak, notes);
     }
 
     private static double? Ratio(ThroughputResult throughput, List<PeerResult> peers, string name) =>
         peers.FirstOrDefault(p => p.Name == name && p.Skipped is null && p.DeliveredPerSecond > 0) is { } peer
             ? throughput.DeliveredPerSecond / peer.DeliveredPerSecond
             : null;
+
+    private static string Figures(InstanceDeliveries side) =>
+        $"{side.AckToReceipt.P50Ms:0.0} / {side.AckToReceipt.P99Ms:0.0} / {side.AckToReceipt.P999Ms:0.0} ms";
 
     private static void Check(ILogger logger, ArrivalPhase phase, List<string> notes)
     {

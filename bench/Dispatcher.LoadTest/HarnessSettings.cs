@@ -26,6 +26,9 @@ public sealed record HarnessSettings
 
     public TimeSpan LatencyDuration { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long scenario 5 publishes (at scenario 2's rate) once two instances share the partitions.</summary>
+    public TimeSpan CrossInstanceDuration { get; init; } = TimeSpan.FromSeconds(20);
+
     public int BurstEndpoints { get; init; } = 100;
 
     public int BurstEvents { get; init; } = 200_000;
@@ -79,6 +82,7 @@ public sealed record HarnessSettings
                 ThroughputEndpoints = 100,
                 ThroughputEvents = 5_000,
                 LatencyDuration = TimeSpan.FromSeconds(3),
+                CrossInstanceDuration = TimeSpan.FromSeconds(2),
                 BurstEndpoints = 20,
                 BurstEvents = 4_000,
                 IngestEvents = 2_000,

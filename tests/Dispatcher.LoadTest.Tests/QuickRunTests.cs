@@ -62,6 +62,9 @@ public class QuickRunTests(ITestOutputHelper output)
         Assert.Equal(ingest.GetProperty("events").GetInt32(), ingest.GetProperty("accepted").GetInt64());
         Assert.True(ingest.GetProperty("ackedPerSecond").GetDouble() > 0);
 
+        AssertCrossInstance(root.GetProperty("crossInstance"));
+        Assert.Contains("5. cross-instance", File.ReadAllText(md), StringComparison.Ordinal);
+
         var signatures = root.GetProperty("signatures");
         Assert.True(signatures.GetProperty("checked").GetInt64() > 0, "the receiver should have checked a sample of signatures");
         Assert.Equal(0, signatures.GetProperty("bad").GetInt64());
@@ -70,5 +73,34 @@ public class QuickRunTests(ITestOutputHelper output)
         var redisCeiling = root.GetProperty("ceilings").EnumerateArray().Single(c => c.GetProperty("name").GetString()!.StartsWith("redis-benchmark", StringComparison.Ordinal));
         Assert.True(redisCeiling.GetProperty("skipped").ValueKind == JsonValueKind.Null, "redis-benchmark comes with redis-server and should run");
         Assert.True(redisCeiling.GetProperty("perSecond").GetDouble() > 0);
+    }
+
+    /// <summary>Both instances held partitions and delivered, every delivery is classed on one side, and each side has its percentiles.</summary>
+    private static void AssertCrossInstance(JsonElement cross)
+    {
+        Assert.True(cross.GetProperty("complete").GetBoolean(), "every cross-instance event should arrive");
+        long delivered = cross.GetProperty("delivered").GetInt64();
+        Assert.Equal(cross.GetProperty("events").GetInt32(), delivered);
+        int heldHere = cross.GetProperty("partitionsHeldByPublisher").GetInt32(), heldThere = cross.GetProperty("partitionsHeldByOther").GetInt32();
+        Assert.True(heldHere > 0 && heldThere > 0, $"both instances should hold partitions ({heldHere} / {heldThere})");
+        Assert.Equal(cross.GetProperty("partitions").GetInt32(), heldHere + heldThere);
+        var same = cross.GetProperty("sameInstance");
+        var other = cross.GetProperty("crossInstance");
+        Assert.Equal(delivered, same.GetProperty("delivered").GetInt64() + other.GetProperty("delivered").GetInt64());
+        foreach (var side in new[] { same, other })
+        {
+            Assert.True(side.GetProperty("endpoints").GetInt32() > 0 && side.GetProperty("delivered").GetInt64() > 0, "each instance should deliver for some endpoints");
+            var ack = side.GetProperty("ackToReceipt");
+            foreach (string percentile in new[] { "p50Ms", "p99Ms", "p999Ms" })
+            {
+                Assert.True(double.IsFinite(ack.GetProperty(percentile).GetDouble()) && ack.GetProperty(percentile).GetDouble() >= 0, percentile);
+            }
+        }
+        Assert.True(other.GetProperty("ackToReceipt").GetProperty("p999Ms").GetDouble() > 0, "a cross-instance delivery takes some time");
+        foreach (string ratio in new[] { "crossToSameP50", "crossToSameP99", "crossToSameP999" })
+        {
+            var value = cross.GetProperty(ratio);
+            Assert.True(value.ValueKind == JsonValueKind.Null || (double.IsFinite(value.GetDouble()) && value.GetDouble() > 0), ratio);
+        }
     }
 }

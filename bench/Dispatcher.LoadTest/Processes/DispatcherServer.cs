@@ -12,12 +12,20 @@ public sealed class DispatcherServer : IAsyncDisposable
     public const string ProducerKey = "bench_producer_key";
 
     private readonly ChildProcess _process;
+    private readonly RedisServer _redis;
+    private readonly IReadOnlyList<string> _workspaces;
+    private readonly int _webhooksPerWorkspace;
+    private readonly string _logDirectory;
 
-    private DispatcherServer(ChildProcess process, Uri http, Uri grpc)
+    private DispatcherServer(ChildProcess process, Uri http, Uri grpc, RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, string logDirectory)
     {
         _process = process;
         Http = http;
         Grpc = grpc;
+        _redis = redis;
+        _workspaces = workspaces;
+        _webhooksPerWorkspace = webhooksPerWorkspace;
+        _logDirectory = logDirectory;
     }
 
     public Uri Http { get; }
@@ -29,8 +37,9 @@ public sealed class DispatcherServer : IAsyncDisposable
     /// <summary>The API key of workspace <paramref name="workspace"/> (one key per workspace).</summary>
     public static string ApiKey(string workspace) => "bench_api_key_" + workspace;
 
+    /// <param name="name">The process's name in the harness's logs (<c>name.log</c>).</param>
     public static async Task<DispatcherServer> StartAsync(
-        RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, bool perfMap, string logDirectory)
+        RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, bool perfMap, string logDirectory, string name = "dispatcher")
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll");
         if (!File.Exists(dll))
@@ -63,7 +72,7 @@ public sealed class DispatcherServer : IAsyncDisposable
             environment[$"Dispatcher__ApiKeys__{i}__Key"] = ApiKey(workspaces[i]);
             environment[$"Dispatcher__ApiKeys__{i}__Workspace"] = workspaces[i];
         }
-        var process = ChildProcess.Start("dispatcher", "dotnet", [dll], logDirectory, environment,
+        var process = ChildProcess.Start(name, "dotnet", [dll], logDirectory, environment,
             workingDirectory: AppContext.BaseDirectory, readyLine: "Dispatcher is up");
         try
         {
@@ -74,8 +83,16 @@ public sealed class DispatcherServer : IAsyncDisposable
             await process.DisposeAsync();
             throw;
         }
-        return new DispatcherServer(process, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"));
+        return new DispatcherServer(process, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"),
+            redis, workspaces, webhooksPerWorkspace, logDirectory);
     }
+
+    /// <summary>
+    /// A second instance with this one's settings against the same Redis, as a scale-out deployment
+    /// runs them (never profiled): the two split the partitions between them.
+    /// </summary>
+    public Task<DispatcherServer> StartAnotherAsync(string name) =>
+        StartAsync(_redis, _workspaces, _webhooksPerWorkspace, perfMap: false, _logDirectory, name);
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

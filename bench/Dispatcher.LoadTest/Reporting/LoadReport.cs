@@ -15,6 +15,7 @@ public sealed record LoadReport(
     LatencyResult Latency,
     BurstResult Burst,
     IngestResult Ingest,
+    CrossInstanceResult CrossInstance,
     IReadOnlyList<CeilingResult> Ceilings,
     IReadOnlyList<PeerResult> Peers,
     SignatureTotals Signatures,

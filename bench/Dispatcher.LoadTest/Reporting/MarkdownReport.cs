@@ -36,6 +36,12 @@ public static class MarkdownReport
         Row(md, "", "enqueue acknowledged/s", $"{b.EnqueueAckedPerSecond:N0}/s");
         var i = r.Ingest;
         Row(md, $"4. ingest ({i.Events:N0} events, one subscriber each)", "acknowledged (durable) events/s", $"{i.AckedPerSecond:N0}/s ({i.Accepted:N0} accepted, {i.Rejected} not)");
+        var x = r.CrossInstance;
+        Row(md, $"5. cross-instance ({x.RatePerSecond:N0}/s steady into one of two instances, {x.Events:N0} events; partitions held {x.PartitionsHeldByPublisher} / {x.PartitionsHeldByOther})",
+            "ack → receipt p50 / p99 / p99.9, delivered by the ingesting instance", $"{Figures(x.SameInstance)}{Incomplete(x.Complete)}");
+        Row(md, "", "… delivered by the other instance (woken through Redis pub/sub)", Figures(x.CrossInstance));
+        Row(md, "", "cross ÷ same, p50 / p99 / p99.9", $"{Ratio(x.CrossToSameP50, "0.0×")} / {Ratio(x.CrossToSameP99, "0.0×")} / {Ratio(x.CrossToSameP999, "0.0×")}");
+        Row(md, "", "second instance started → partitions split", $"{x.SplitSeconds:0.0} s");
         md.AppendLine();
         md.AppendLine("## Ceilings and peers (same run, same receiver, same redis-server)");
         md.AppendLine();
@@ -61,6 +67,7 @@ public static class MarkdownReport
         Row(md, "Dispatcher ÷ Hangfire", Ratio(r.Ratios.DispatcherToHangfire, "0.0×"), "≥ 40×");
         Row(md, "latency p99 at 20% load", $"{l.AckToReceiptP99Ms:0.0} ms", "≤ 20 ms");
         Row(md, "endpoints over their bound in any 1 s (throughput + burst)", $"{t.EndpointsOverBound + b.EndpointsOverBound} (beyond 100 ms jitter: {t.EndpointsOverBoundLessJitter + b.EndpointsOverBoundLessJitter})", "0");
+        Row(md, "cross-instance ack → receipt p99 (cross ÷ same)", $"{x.CrossInstance.AckToReceipt.P99Ms:0.0} ms ({Ratio(x.CrossToSameP99, "0.0×")})", $"well under the idle poll ({x.IdlePollMs:N0} ms)");
         Row(md, "peak RSS during the burst", $"{b.PeakRssBytes / 1048576.0:0} MB", "< 300 MB");
         md.AppendLine();
         var s = r.Signatures;
@@ -85,6 +92,9 @@ public static class MarkdownReport
     /// <summary>Cores used × the CPU phase's length ÷ events delivered, in µs of CPU per event.</summary>
     private static string PerEvent(double cores, Scenarios.ThroughputResult t) =>
         t.Delivered > 0 ? (cores * t.Cpu.Seconds / t.Delivered * 1e6).ToString("0", CultureInfo.InvariantCulture) : "—";
+
+    private static string Figures(Scenarios.InstanceDeliveries side) => string.Create(CultureInfo.InvariantCulture,
+        $"{side.AckToReceipt.P50Ms:0.0} / {side.AckToReceipt.P99Ms:0.0} / {side.AckToReceipt.P999Ms:0.0} ms ({side.Delivered:N0} deliveries to {side.Endpoints:N0} endpoints)");
 
     private static string Incomplete(bool complete) => complete ? "" : "; INCOMPLETE: timed out";
 

@@ -19,6 +19,7 @@ public static class RunNotes
         notes.Add($"Burst: the backlog is built with the {settings.BurstEndpoints} endpoints disabled (so INFO memory sees all of it queued), then released at once by enabling them.");
         notes.Add("Ingest: its endpoints are disabled, so the figure is ingest alone; in scenario 1 ingest shares the cores with delivery.");
         notes.Add("Latency: ack → receipt is clamped at 0 (a delivery can arrive before its ack is back at the producer); publish → receipt includes the ack.");
+        notes.Add("Cross-instance: a second Dispatcher (same settings, same Redis) runs beside the first on the same cores; events go to the first only, and each receipt counts as same- or cross-instance by which instance held its endpoint's partition.");
         foreach (var peer in peers.Where(p => p.Skipped is null && p.Events != settings.ThroughputEvents))
         {
             notes.Add($"Peer {peer.Name} ran N={peer.Events:N0} (scenario 1: {settings.ThroughputEvents:N0}) over the same {peer.Endpoints:N0} endpoints: scaled down for time; its rate is steady over N, so the ratio stands.");

@@ -13,13 +13,14 @@ public static class WarmUp
 {
     private const int MaxEvents = 20_000;
 
-    public static async Task<int> RunAsync(RunContext context, EndpointFleet fleet)
+    /// <param name="name">The phase's name, unique in the run: it prefixes the event ids, and a repeated id is a duplicate, never delivered.</param>
+    public static async Task<int> RunAsync(RunContext context, EndpointFleet fleet, string name = "warmup")
     {
         int events = Math.Clamp(context.Settings.ThroughputEvents / 10, 1, MaxEvents);
-        var phase = new ArrivalPhase("warmup", fleet.BaseIndex, fleet.Count, events, e => fleet.Secrets[e]);
+        var phase = new ArrivalPhase(name, fleet.BaseIndex, fleet.Count, events, e => fleet.Secrets[e]);
         context.Receiver.Begin(phase);
         await ProducerRun.RunAsync(
-            new ProducerArgs(context.Dispatcher.Grpc, "warmup", fleet.WorkspacePrefix, fleet.Count, events, 0, null),
+            new ProducerArgs(context.Dispatcher.Grpc, name, fleet.WorkspacePrefix, fleet.Count, events, 0, null),
             context.LogDirectory, context.Settings.PhaseTimeout);
         await PhaseWait.AllArrivedAsync(phase, context.Settings.PhaseTimeout);
         context.Receiver.Begin(null);

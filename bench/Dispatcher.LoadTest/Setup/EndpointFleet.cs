@@ -14,13 +14,14 @@ public sealed class EndpointFleet(string workspacePrefix, int baseIndex, int cou
 {
     private const int ParallelCalls = 8;
 
-    private readonly string[] _ids = new string[count];
-
     public string WorkspacePrefix { get; } = workspacePrefix;
 
     public int BaseIndex { get; } = baseIndex;
 
     public int Count { get; } = count;
+
+    /// <summary>Each endpoint's webhook id, as <c>POST /v1/webhooks</c> returned it (its partition follows from it).</summary>
+    public string[] Ids { get; } = new string[count];
 
     /// <summary>Each endpoint's signing secret, as <c>POST /v1/webhooks</c> showed it once.</summary>
     public string[] Secrets { get; } = new string[count];
@@ -48,7 +49,7 @@ public sealed class EndpointFleet(string workspacePrefix, int baseIndex, int cou
                 throw new InvalidOperationException($"creating webhook {e} answered {(int)response.StatusCode}: {body}");
             }
             using var json = JsonDocument.Parse(body);
-            _ids[e] = json.RootElement.GetProperty("id").GetString()!;
+            Ids[e] = json.RootElement.GetProperty("id").GetString()!;
             Secrets[e] = json.RootElement.GetProperty("secret").GetString()!;
         });
     }
@@ -59,7 +60,7 @@ public sealed class EndpointFleet(string workspacePrefix, int baseIndex, int cou
         string verb = enabled ? "enable" : "disable";
         await Parallel.ForAsync(0, Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = token }, async (e, ct) =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/webhooks/{_ids[e]}/{verb}");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/webhooks/{Ids[e]}/{verb}");
             Authorize(request, e);
             using var response = await api.SendAsync(request, ct);
             if (response.StatusCode != HttpStatusCode.OK)
