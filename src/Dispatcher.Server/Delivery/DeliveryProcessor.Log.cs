@@ -10,6 +10,10 @@ public sealed partial class DeliveryProcessor
         Message = "Delivery {DeliveryId} to webhook {WebhookId}: attempt {Attempts} failed ({Reason}); next attempt at {Due:o}")]
     private static partial void LogRetryScheduled(ILogger logger, string deliveryId, string webhookId, int attempts, string reason, DateTimeOffset due);
 
+    [LoggerMessage(EventId = 2009, EventName = "AttemptSettled", Level = LogLevel.Debug,
+        Message = "Delivery {DeliveryId} attempt {Attempt}: {Outcome}, on record and settled")]
+    private static partial void LogAttemptSettled(ILogger logger, string deliveryId, int attempt, string outcome);
+
     [LoggerMessage(EventId = 2005, EventName = "SettleFailed", Level = LogLevel.Warning,
         Message = "Could not record the outcome of delivery {DeliveryId}; it will be sent again after its claim expires")]
     private static partial void LogSettleFailed(ILogger logger, string deliveryId, Exception exception);

@@ -78,6 +78,7 @@ public sealed partial class DeliveryProcessor(
             await log.WriteAsync(queued, request, result, outcome);
             await SettleAsync(queued, result, outcome, answered);
             metrics.Attempted(outcome, result.StatusCode, result.Latency);
+            LogAttemptSettled(logger, queued.Claim.DeliveryId, queued.Claim.AttemptsMade + 1, outcome);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -43,7 +43,7 @@ public sealed class ListenTests(RedisServerFixture redis, ITestOutputHelper outp
 
         // The CLI's report is the attempt's result in the delivery log.
         var api = server.Api();
-        await server.Logs.WaitForAsync("DeliveryLogged");
+        await server.Logs.WaitForAsync("AttemptSettled");
         var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhookId}/deliveries");
         var entry = Assert.Single(log.GetProperty("data").EnumerateArray());
         Assert.Equal("succeeded", entry.GetProperty("outcome").GetString());

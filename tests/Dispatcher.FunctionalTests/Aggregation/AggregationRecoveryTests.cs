@@ -37,7 +37,7 @@ public sealed class AggregationRecoveryTests(RedisServerFixture redis, ITestOutp
         Assert.Equal(new Dictionary<string, long> { ["lnk_0"] = 10, ["lnk_1"] = 10, ["lnk_2"] = 10 }, CountsOf(data));
         Assert.Single(first.Logs.Entries.Concat(second.Logs.Entries), e => e.Id.Name == "AggregateEmitted");
         // Both closers are done, so nothing else was enqueued: once this delivery is settled the queue is empty.
-        await Task.WhenAny(first.Logs.WaitForAsync("DeliveryLogged"), second.Logs.WaitForAsync("DeliveryLogged")).Unwrap();
+        await Task.WhenAny(first.Logs.WaitForAsync("AttemptSettled"), second.Logs.WaitForAsync("AttemptSettled")).Unwrap();
         Assert.Equal(0, await redis.Db.SortedSetLengthAsync(first.PartitionKey(hook.Id, "q")));
         Assert.Equal(0, await redis.Db.HashLengthAsync(first.PartitionKey(hook.Id, "qr")));
         Assert.Single(receiver.All);
@@ -94,7 +94,7 @@ public sealed class AggregationRecoveryTests(RedisServerFixture redis, ITestOutp
         Assert.Equal($"{minute:yyyy-MM-dd'T'HH:mm:ss'Z'}", early.GetProperty("window_start").GetString());
         Assert.Equal(new Dictionary<string, long> { ["lnk_early"] = 1 }, CountsOf(early));
         // Settled before the clocks move again (attempt timeouts run on them too).
-        await Task.WhenAny(slow.Logs.WaitForAsync("DeliveryLogged"), fast.Logs.WaitForAsync("DeliveryLogged")).Unwrap();
+        await Task.WhenAny(slow.Logs.WaitForAsync("AttemptSettled"), fast.Logs.WaitForAsync("AttemptSettled")).Unwrap();
 
         slowClock.Advance(TimeSpan.FromMinutes(1));
         fastClock.Advance(TimeSpan.FromMinutes(1));

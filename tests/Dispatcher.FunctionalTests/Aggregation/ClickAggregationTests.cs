@@ -40,7 +40,7 @@ public sealed class ClickAggregationTests(RedisServerFixture redis, ITestOutputH
         Assert.Equal(PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create("evt_created", type: "link.created"))).Status);
         // Raw clicks still flow to both click subscribers. The clock only moves once they are
         // settled: attempt timeouts run on it too.
-        await server.Logs.WaitForAsync("DeliveryLogged", 2 * clicks.Length);
+        await server.Logs.WaitForAsync("AttemptSettled", 2 * clicks.Length);
         Assert.Equal(clicks.Length, rawOnly.All.Count);
 
         clock.Advance(TimeSpan.FromSeconds(42));
@@ -63,7 +63,7 @@ public sealed class ClickAggregationTests(RedisServerFixture redis, ITestOutputH
         Assert.Equal(data.GetRawText(), DataOf(Assert.Single(bothGot, IsAggregate)).GetRawText());
 
         // Every delivery made (10 raw, 2 aggregates) is settled; the next window is empty and sends nothing.
-        await server.Logs.WaitForAsync("DeliveryLogged", 2 * clicks.Length + 2);
+        await server.Logs.WaitForAsync("AttemptSettled", 2 * clicks.Length + 2);
         clock.Advance(TimeSpan.FromMinutes(1));
         await server.Logs.WaitForAsync("AggregationPass", 3);
         Assert.Single(server.Logs.Entries, e => e.Id.Name == "AggregateEmitted");

@@ -22,10 +22,10 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
 
         await publisher.PublishAsync(TestEvents.Create("evt_logged"));
         var first = await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 1);
+        await server.Logs.WaitForAsync("AttemptSettled", 1);
         clock.Advance(TimeSpan.FromSeconds(67));
         await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+        await server.Logs.WaitForAsync("AttemptSettled", 2);
 
         var (status, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -103,7 +103,7 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
             await publisher.PublishAsync(TestEvents.Create(evt));
             await receiver.NextAsync();
         }
-        await server.Logs.WaitForAsync("DeliveryLogged", 3);
+        await server.Logs.WaitForAsync("AttemptSettled", 3);
         Volatile.Write(ref failing, false);
         var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{id}/deliveries?outcome=failed");
         var failed = log.GetProperty("data").EnumerateArray().ToList();
@@ -141,13 +141,13 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
         await using var publisher = server.Publisher();
         await publisher.PublishAsync(TestEvents.Create("evt_pending_retry"));
         await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 1);
+        await server.Logs.WaitForAsync("AttemptSettled", 1);
         var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
         string deliveryId = log.GetProperty("data")[0].GetProperty("deliveryId").GetString()!;
 
         await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/deliveries/{deliveryId}/replay");
         await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+        await server.Logs.WaitForAsync("AttemptSettled", 2);
 
         // The retry that was scheduled a minute out is gone: nothing is left to send.
         Assert.Equal(0, await redis.Db.SortedSetLengthAsync(server.PartitionKey(webhook.Id, "q")));
@@ -165,7 +165,7 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
         await using var publisher = server.Publisher();
         await publisher.PublishAsync(TestEvents.Create("evt_expiring"));
         await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 1);
+        await server.Logs.WaitForAsync("AttemptSettled", 1);
         var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{id}/deliveries");
         string deliveryId = log.GetProperty("data")[0].GetProperty("deliveryId").GetString()!;
         // What the body's TTL does at the end of its retention.

@@ -47,7 +47,7 @@ public sealed class WebhookTestEventTests(RedisServerFixture redis, ITestOutputH
         }
 
         // The bystander got its own create-time test and nothing else; both tests are in the delivery log.
-        await server.Logs.WaitForAsync("DeliveryLogged", 3);
+        await server.Logs.WaitForAsync("AttemptSettled", 3);
         Assert.Single(bystander.All);
         var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
         Assert.Equal(2, log.GetProperty("data").GetArrayLength());
@@ -70,7 +70,7 @@ public sealed class WebhookTestEventTests(RedisServerFixture redis, ITestOutputH
         await receiver.NextAsync();
         Assert.Equal(HttpStatusCode.Accepted, (await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/test")).Status);
         await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+        await server.Logs.WaitForAsync("AttemptSettled", 2);
 
         var (_, fetched) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}");
         Assert.Equal("enabled", fetched.GetProperty("status").GetString());

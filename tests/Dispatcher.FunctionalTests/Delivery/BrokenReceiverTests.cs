@@ -33,7 +33,7 @@ public sealed class BrokenReceiverTests(RedisServerFixture redis, ITestOutputHel
         Assert.Contains("no response within 10 s", retry);
         clock.Advance(TimeSpan.FromSeconds(67));
         await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+        await server.Logs.WaitForAsync("AttemptSettled", 2);
 
         var (_, log) = await server.Api().SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
         Assert.Equal(["succeeded", "retrying"], log.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("outcome").GetString()));
@@ -56,7 +56,7 @@ public sealed class BrokenReceiverTests(RedisServerFixture redis, ITestOutputHel
         await server.Logs.WaitForAsync("RetryScheduled");
         clock.Advance(TimeSpan.FromSeconds(67));
         await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+        await server.Logs.WaitForAsync("AttemptSettled", 2);
 
         var (_, log) = await server.Api().SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
         var attempts = log.GetProperty("data").EnumerateArray().ToList();

@@ -31,7 +31,7 @@ public sealed class FullScheduleTests(RedisServerFixture redis, ITestOutputHelpe
             await receiver.NextAsync();
         }
         await server.Logs.WaitForAsync("DeliveryFailed");
-        await server.Logs.WaitForAsync("DeliveryLogged", Steps.Length + 1);
+        await server.Logs.WaitForAsync("AttemptSettled", Steps.Length + 1);
         wall.Stop();
 
         // Each attempt is signed at its send time: the gaps are the steps, plus at most 10% (+1 s).

@@ -41,7 +41,7 @@ public sealed class ShutdownTests(RedisServerFixture redis, ITestOutputHelper ou
         await stopped.WaitAsync(TimeSpan.FromSeconds(30));
 
         // The attempt in hand completed (it was not abandoned to its claim)...
-        Assert.Contains(first.Logs.Entries, e => e.Id.Name == "DeliveryLogged" && e.Message.Contains("succeeded"));
+        Assert.Contains(first.Logs.Entries, e => e.Id.Name == "AttemptSettled" && e.Message.Contains("succeeded"));
         // ...and the rest is sent by the next instance at once, not after the 60 s claim timeout.
         await using var second = await DispatcherTestServer.StartAsync(redis, output, settings, prefix: prefix);
         var seen = receiver.All.Select(r => r.BodyText).ToList();

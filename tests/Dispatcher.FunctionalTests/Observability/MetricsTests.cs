@@ -24,7 +24,7 @@ public sealed class MetricsTests(RedisServerFixture redis, ITestOutputHelper out
         await publisher.PublishAsync(TestEvents.Create("evt_m1"));
         await publisher.PublishAsync(TestEvents.Create("evt_m2", type: "link.created"));
         await publisher.PublishAsync(TestEvents.Create("evt_m3", type: "nope"));
-        await server.Logs.WaitForAsync("DeliveryLogged");
+        await server.Logs.WaitForAsync("AttemptSettled");
 
         Assert.Equal(2, measurements.GetValueOrDefault("dispatcher.ingest.events|outcome=accepted|reason="));
         Assert.Equal(1, measurements.GetValueOrDefault("dispatcher.ingest.events|outcome=duplicate|reason="));

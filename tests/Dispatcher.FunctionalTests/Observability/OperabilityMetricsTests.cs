@@ -46,7 +46,7 @@ public sealed class OperabilityMetricsTests(RedisServerFixture redis, ITestOutpu
             Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         }
         await call.RequestStream.CompleteAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 3);
+        await server.Logs.WaitForAsync("AttemptSettled", 3);
         await WaitForSamplesAsync(server, "WebhookCensusCompleted");
 
         string scrape = await ScrapeAsync(server);

@@ -18,7 +18,7 @@ public sealed class PrometheusScrapeTests(RedisServerFixture redis, ITestOutputH
         await publisher.PublishAsync(TestEvents.Create("evt_p2"));
         await receiver.NextAsync();
         await receiver.NextAsync();
-        await server.Logs.WaitForAsync("DeliveryLogged", 2);
+        await server.Logs.WaitForAsync("AttemptSettled", 2);
 
         using var http = new HttpClient { BaseAddress = server.Http };
         string scrape = await http.GetStringAsync("/metrics");

@@ -43,7 +43,7 @@ public sealed class CrossInstanceWakeupTests(RedisServerFixture redis, ITestOutp
         var received = await receiver.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Contains("evt_wake_1", received.BodyText);
         output.WriteLine($"cross-instance: published through the non-holder, received {(received.ReceivedAt - sent).TotalMilliseconds:F0} ms later (informational, not asserted)");
-        await holder.Logs.WaitForAsync("DeliveryLogged");
-        Assert.DoesNotContain(other.Logs.Entries, e => e.Id.Name == "DeliveryLogged");
+        await holder.Logs.WaitForAsync("AttemptSettled");
+        Assert.DoesNotContain(other.Logs.Entries, e => e.Id.Name == "AttemptSettled");
     }
 }

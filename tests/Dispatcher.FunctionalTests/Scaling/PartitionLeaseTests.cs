@@ -40,7 +40,7 @@ public sealed class PartitionLeaseTests(RedisServerFixture redis, ITestOutputHel
             await toSecond.PublishAsync(TestEvents.Create("evt_lease_2"));
         }
         Assert.Contains("evt_lease_2", (await receiver.NextAsync()).BodyText);
-        await holder.Logs.WaitForAsync("DeliveryLogged", holderLogged + 1);
+        await holder.Logs.WaitForAsync("AttemptSettled", holderLogged + 1);
         Assert.Equal(otherLogged, Logged(other));
 
         await first.DisposeAsync();
@@ -75,5 +75,5 @@ public sealed class PartitionLeaseTests(RedisServerFixture redis, ITestOutputHel
         Assert.DoesNotContain(second.Logs.Entries, e => e.Id.Name is "PartitionAcquired" or "PartitionTakenOver");
     }
 
-    private static int Logged(DispatcherTestServer server) => server.Logs.Entries.Count(e => e.Id.Name == "DeliveryLogged");
+    private static int Logged(DispatcherTestServer server) => server.Logs.Entries.Count(e => e.Id.Name == "AttemptSettled");
 }

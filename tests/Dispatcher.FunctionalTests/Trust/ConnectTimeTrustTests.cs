@@ -44,7 +44,7 @@ public sealed class ConnectTimeTrustTests(RedisServerFixture redis, ITestOutputH
 
     internal static async Task<JsonElement> LatestAttemptAsync(DispatcherTestServer server, string webhookId)
     {
-        await server.Logs.WaitForAsync("DeliveryLogged");
+        await server.Logs.WaitForAsync("AttemptSettled");
         var (_, log) = await server.Api().SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhookId}/deliveries");
         return log.GetProperty("data")[0];
     }
