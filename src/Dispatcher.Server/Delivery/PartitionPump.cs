@@ -62,10 +62,11 @@ public sealed partial class PartitionPump(
                     // due endpoint's channel is full (sleep until a sender frees a slot and signals).
                     var next = due.Length == 0 ? await schedule.NextDueAsync(partition) : null;
                     // Read the clock again: time may have moved while Redis answered.
-                    var wait = next is { } at ? Clamp(at - time.GetUtcNow(), delivery.IdlePoll) : delivery.IdlePoll;
-                    if (wait > TimeSpan.Zero)
+                    var current = time.GetUtcNow();
+                    var until = current + (next is { } at ? Clamp(at - current, delivery.IdlePoll) : delivery.IdlePoll);
+                    if (until > current)
                     {
-                        await signals.WaitAsync(partition, wait, time, stopping);
+                        await signals.WaitAsync(partition, until, time, stopping);
                     }
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)

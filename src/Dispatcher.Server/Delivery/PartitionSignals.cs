@@ -51,13 +51,18 @@ public sealed class PartitionSignals
         }
     }
 
-    /// <summary>Waits for a wake-up or for <paramref name="timeout"/> on <paramref name="time"/>'s clock.</summary>
-    public async Task WaitAsync(int partition, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Waits for a wake-up or until <paramref name="until"/> on <paramref name="time"/>'s clock.</summary>
+    public async Task WaitAsync(int partition, DateTimeOffset until, TimeProvider time, CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var woken = _signals[partition].WaitAsync(cts.Token);
-        var timer = Task.Delay(timeout, time, cts.Token);
-        await Task.WhenAny(woken, timer).ConfigureAwait(false);
+        var timer = Task.Delay(Positive(until - time.GetUtcNow()), time, cts.Token);
+        // A timer counts from when it is set: had the clock jumped past `until` meanwhile (a test's
+        // fake clock does), it would fire that much too late. Checking after setting it closes the gap.
+        if (time.GetUtcNow() < until)
+        {
+            await Task.WhenAny(woken, timer).ConfigureAwait(false);
+        }
         await cts.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -68,4 +73,6 @@ public sealed class PartitionSignals
             // The loser of the race was cancelled; that is the point.
         }
     }
+
+    private static TimeSpan Positive(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 }
