@@ -35,7 +35,7 @@ public sealed partial class CliListenerService(
         var connection = new ListenConnection();
         sessions.Connect(webhook.Id, connection);
         // Tells the instance delivering this webhook's partition, wherever it runs, where to relay its attempts.
-        await using var held = await relay.HoldAsync(webhook.Id);
+        await using var held = await relay.HoldAsync(webhook.Id, () => sessions.IsConnected(webhook.Id));
         LogConnected(logger, webhook.Id, workspace, secret.Length > 0);
         using var open = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try

@@ -23,10 +23,11 @@ public sealed partial class ListenRelay(
 
     /// <summary>
     /// Records this instance as the session's holder while the returned registration lives (the CLI's
-    /// stream is open here).
+    /// stream is open here); <paramref name="streamingHere"/> tells, when it ends, whether a newer stream
+    /// of the session opened here meanwhile (the entry is then kept).
     /// </summary>
-    public Task<ListenRegistration> HoldAsync(string webhookId) =>
-        ListenRegistration.StartAsync(registry, webhookId, InstanceId, logger);
+    public Task<ListenRegistration> HoldAsync(string webhookId, Func<bool> streamingHere) =>
+        ListenRegistration.StartAsync(registry, webhookId, InstanceId, streamingHere, logger);
 
     /// <summary>
     /// Publishes the attempt to the instance holding the session's stream; false when no other

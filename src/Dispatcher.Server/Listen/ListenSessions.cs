@@ -35,6 +35,9 @@ public sealed partial class ListenSessions(
         connection.Close();
     }
 
+    /// <summary>Whether the webhook has a stream connected to this instance.</summary>
+    public bool IsConnected(string webhookId) => _connections.ContainsKey(webhookId);
+
     /// <summary>Sends one rendered, signed attempt to the webhook's CLI and waits for the local endpoint's answer.</summary>
     public async Task<DeliveryResult> SendAsync(WebhookRequest request, ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
