@@ -49,6 +49,15 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Pub/sub channel telling the holders that ingest added work to partitions.</summary>
     public RedisChannel WakeChannel => RedisChannel.Literal($"{Prefix}:wake");
 
+    /// <summary>The instance holding a <c>dispatcher listen</c> session's stream (expires unless refreshed).</summary>
+    public RedisKey ListenHolder(string webhookId) => $"{Prefix}:listen:{webhookId}";
+
+    /// <summary>Pub/sub channel of the listen attempts relayed to the instance holding their session's stream.</summary>
+    public RedisChannel ListenDeliveries(string instanceId) => RedisChannel.Literal($"{Prefix}:listen:to:{instanceId}");
+
+    /// <summary>Pub/sub channel of the CLI reports relayed back to the instance waiting for them.</summary>
+    public RedisChannel ListenReports(string instanceId) => RedisChannel.Literal($"{Prefix}:listen:reports:{instanceId}");
+
     /// <summary>The partition count this deployment started with; it may never change.</summary>
     public RedisKey PartitionCount => $"{Prefix}:meta:partitions";
 

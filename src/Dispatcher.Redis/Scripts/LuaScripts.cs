@@ -35,6 +35,8 @@ internal static class LuaScripts
 
     public static string WebhookUpdate { get; } = Read("webhook_update");
 
+    public static string Listen { get; } = Read("listen");
+
     private static string Load(string name) => Read("common") + "\n" + Read(name);
 
     private static string Read(string name)

@@ -17,7 +17,7 @@ namespace Dispatcher.Server.Listen;
 /// and streams its attempts to the CLI. Authenticated with the workspace's API key.
 /// </summary>
 public sealed partial class CliListenerService(
-    ListenSessions sessions, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
+    ListenSessions sessions, ListenRelay relay, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<CliListenerService> logger) : CliListener.CliListenerBase
 {
     private readonly KeyRing<string> _apiKeys = new(options.Value.ApiKeys.Select(k => KeyValuePair.Create(k.Key, k.Workspace)));
@@ -34,6 +34,8 @@ public sealed partial class CliListenerService(
 
         var connection = new ListenConnection();
         sessions.Connect(webhook.Id, connection);
+        // Tells the instance delivering this webhook's partition, wherever it runs, where to relay its attempts.
+        await using var held = await relay.HoldAsync(webhook.Id, () => sessions.IsConnected(webhook.Id));
         LogConnected(logger, webhook.Id, workspace, secret.Length > 0);
         using var open = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
@@ -55,10 +57,10 @@ public sealed partial class CliListenerService(
         }
     }
 
-    public override Task<DeliveryReportAck> ReportResult(DeliveryReport request, ServerCallContext context)
+    public override async Task<DeliveryReportAck> ReportResult(DeliveryReport request, ServerCallContext context)
     {
         Authenticate(context);
-        return Task.FromResult(new DeliveryReportAck { Accepted = sessions.Report(request) });
+        return new DeliveryReportAck { Accepted = await sessions.ReportAsync(request) };
     }
 
     private string Authenticate(ServerCallContext context)

@@ -1,3 +1,5 @@
+using Dispatcher.Redis.Listen;
+
 namespace Dispatcher.Server.Listen;
 
 /// <summary>Registers <c>dispatcher listen</c>'s server side.</summary>
@@ -5,7 +7,11 @@ public static class ListenServiceCollectionExtensions
 {
     public static IServiceCollection AddCliListen(this IServiceCollection services)
     {
+        services.AddSingleton<ListenRegistry>();
+        services.AddSingleton<ListenRelay>();
+        services.AddSingleton<RelayedAttempts>();
         services.AddSingleton<ListenSessions>();
+        services.AddHostedService<ListenRelayInbox>();
         services.AddSingleton<DeliveryTransport>();
         return services;
     }

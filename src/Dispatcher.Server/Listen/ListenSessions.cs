@@ -8,11 +8,14 @@ namespace Dispatcher.Server.Listen;
 
 /// <summary>
 /// The listen streams connected to this instance, and the attempts waiting for their CLI's report.
-/// Single-instance: a delivery claimed on another instance does not reach a CLI connected here
-/// (it fails as a connection error and is retried on the schedule).
+/// An attempt for a session whose stream is open on another instance goes there through
+/// <see cref="ListenRelay"/>, and its report comes back the same way.
 /// </summary>
-public sealed partial class ListenSessions(OutboundHttpOptions http, TimeProvider time, ILogger<ListenSessions> logger)
+public sealed partial class ListenSessions(
+    OutboundHttpOptions http, ListenRelay relay, RelayedAttempts relayed, TimeProvider time, ILogger<ListenSessions> logger)
 {
+    private const string StreamClosed = "the `dispatcher listen` stream closed";
+
     private readonly ConcurrentDictionary<string, ListenConnection> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<DeliveryReport>> _pending = new(StringComparer.Ordinal);
 
@@ -32,25 +35,33 @@ public sealed partial class ListenSessions(OutboundHttpOptions http, TimeProvide
         connection.Close();
     }
 
+    /// <summary>Whether the webhook has a stream connected to this instance.</summary>
+    public bool IsConnected(string webhookId) => _connections.ContainsKey(webhookId);
+
     /// <summary>Sends one rendered, signed attempt to the webhook's CLI and waits for the local endpoint's answer.</summary>
     public async Task<DeliveryResult> SendAsync(WebhookRequest request, ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         string webhookId = ListenEndpoint.WebhookIdOf(request.Endpoint);
         long started = time.GetTimestamp();
-        if (!_connections.TryGetValue(webhookId, out var connection))
-        {
-            LogNoListener(logger, webhookId, delivery.DeliveryId);
-            return new(DeliveryResultKind.ConnectionError, 0, TimeSpan.Zero, "no `dispatcher listen` is connected for this webhook", null);
-        }
         var limit = request.Timeout ?? http.RequestTimeout;
         string attemptId = Guid.NewGuid().ToString("N");
         var report = new TaskCompletionSource<DeliveryReport>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Waited for before it is sent: a relayed report may come back before the send returns.
         _pending[attemptId] = report;
         try
         {
-            if (!connection.TryWrite(Forwarded(request, delivery, attemptId, limit)))
+            var forwarded = Forwarded(request, delivery, attemptId, limit);
+            if (_connections.TryGetValue(webhookId, out var connection))
             {
-                return new(DeliveryResultKind.ConnectionError, 0, TimeSpan.Zero, "the `dispatcher listen` stream closed", null);
+                if (!connection.TryWrite(forwarded))
+                {
+                    return new(DeliveryResultKind.ConnectionError, 0, TimeSpan.Zero, StreamClosed, null);
+                }
+            }
+            else if (!await relay.SendAsync(webhookId, forwarded).ConfigureAwait(false))
+            {
+                LogNoListener(logger, webhookId, delivery.DeliveryId);
+                return new(DeliveryResultKind.ConnectionError, 0, TimeSpan.Zero, "no `dispatcher listen` is connected for this webhook", null);
             }
             using var timeout = new CancellationTokenSource(limit, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
@@ -65,6 +76,11 @@ public sealed partial class ListenSessions(OutboundHttpOptions http, TimeProvide
             }
             var latency = time.GetElapsedTime(started);
             string? body = string.IsNullOrEmpty(answer.ResponseBody) ? null : answer.ResponseBody;
+            if (answer is { StatusCode: 0, Error: StreamClosed })
+            {
+                // Relayed to an instance whose stream had closed in the meantime.
+                return new(DeliveryResultKind.ConnectionError, 0, latency, StreamClosed, null);
+            }
             if (answer.StatusCode == 0)
             {
                 return new(DeliveryResultKind.ConnectionError, 0, latency, $"local endpoint: {answer.Error}", null);
@@ -78,9 +94,41 @@ public sealed partial class ListenSessions(OutboundHttpOptions http, TimeProvide
         }
     }
 
-    /// <summary>Completes the attempt the report names; false when it is no longer waited for.</summary>
-    public bool Report(DeliveryReport report) =>
+    /// <summary>
+    /// The CLI's report (ReportResult on this instance): completes the attempt waited for here, or sends
+    /// it back to the instance that relayed the attempt; false when it is no longer waited for.
+    /// </summary>
+    public async Task<bool> ReportAsync(DeliveryReport report) =>
+        Complete(report) || (relayed.Take(report.AttemptId) is { } replyTo && await relay.ReportAsync(replyTo, report).ConfigureAwait(false));
+
+    /// <summary>Completes the attempt the report names if this instance waits for it.</summary>
+    public bool Complete(DeliveryReport report) =>
         _pending.TryRemove(report.AttemptId, out var waiter) && waiter.TrySetResult(report);
+
+    /// <summary>
+    /// An attempt relayed by the instance delivering the session's partition: written to the stream
+    /// here, or answered "stream closed" at once (rather than left to time out) when there is none.
+    /// </summary>
+    public void AcceptRelayed(RelayedDelivery attempt)
+    {
+        var delivery = attempt.Delivery;
+        // Remembered before it is written: the CLI may report before this method returns.
+        bool remembered = relayed.Remember(delivery.AttemptId, attempt.ReplyTo, TimeSpan.FromMilliseconds(delivery.TimeoutMs));
+        if (_connections.TryGetValue(attempt.WebhookId, out var connection) && connection.TryWrite(delivery))
+        {
+            if (!remembered)
+            {
+                LogRelayedFull(logger, attempt.WebhookId, RelayedAttempts.Capacity);
+            }
+            LogRelayedIn(logger, delivery.DeliveryId, attempt.WebhookId, attempt.ReplyTo);
+            return;
+        }
+        relayed.Take(delivery.AttemptId);
+        LogRelayedToClosed(logger, delivery.DeliveryId, attempt.WebhookId);
+        var closed = new DeliveryReport { WebhookId = attempt.WebhookId, AttemptId = delivery.AttemptId, Error = StreamClosed };
+        // Not awaited: this runs on the subscriber's message loop, and ReportAsync logs its own failure.
+        _ = relay.ReportAsync(attempt.ReplyTo, closed);
+    }
 
     private ForwardedDelivery Forwarded(WebhookRequest request, ClaimedDelivery delivery, string attemptId, TimeSpan limit)
     {
@@ -106,4 +154,16 @@ public sealed partial class ListenSessions(OutboundHttpOptions http, TimeProvide
     [LoggerMessage(EventId = 5703, EventName = "ListenNotConnected", Level = LogLevel.Debug,
         Message = "Delivery {DeliveryId} of listen webhook {WebhookId}: no CLI connected; retried on the schedule")]
     private static partial void LogNoListener(ILogger logger, string webhookId, string deliveryId);
+
+    [LoggerMessage(EventId = 5706, EventName = "ListenRelayedIn", Level = LogLevel.Debug,
+        Message = "Delivery {DeliveryId} of listen webhook {WebhookId}, relayed by instance {ReplyTo}, written to the stream here")]
+    private static partial void LogRelayedIn(ILogger logger, string deliveryId, string webhookId, string replyTo);
+
+    [LoggerMessage(EventId = 5707, EventName = "ListenRelayedToClosed", Level = LogLevel.Debug,
+        Message = "Delivery {DeliveryId} of listen webhook {WebhookId} was relayed here after its stream closed; answered as a connection error")]
+    private static partial void LogRelayedToClosed(ILogger logger, string deliveryId, string webhookId);
+
+    [LoggerMessage(EventId = 5708, EventName = "ListenRelayedFull", Level = LogLevel.Warning,
+        Message = "Over {Capacity} relayed attempts await their report; the report of one for listen webhook {WebhookId} will not be relayed back (it times out and is retried)")]
+    private static partial void LogRelayedFull(ILogger logger, string webhookId, int capacity);
 }

@@ -112,21 +112,6 @@ public sealed class ListenCrashTests(RedisServerFixture redis, ITestOutputHelper
         Assert.Equal(0, (await listen.WaitForExitAsync()).ExitCode);
     }
 
-    /// <summary>Polls the server's delivery log until every one of <paramref name="eventIds"/> has a succeeded attempt.</summary>
-    private static async Task WaitUntilLoggedAsync(HttpClient api, string webhookId, IReadOnlySet<string> eventIds, TimeSpan bound, TestReceiver receiver)
-    {
-        var deadline = DateTime.UtcNow + bound;
-        while (true)
-        {
-            var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhookId}/deliveries?limit=500&outcome=succeeded");
-            var succeeded = log.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("eventId").GetString()!).ToHashSet();
-            if (succeeded.IsSupersetOf(eventIds))
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline,
-                $"after {bound.TotalSeconds:0} s, {succeeded.Count(eventIds.Contains)} of {eventIds.Count} deliveries succeeded; the receiver got {receiver.All.Count}");
-            await Task.Delay(500);
-        }
-    }
+    private static Task WaitUntilLoggedAsync(HttpClient api, string webhookId, IReadOnlySet<string> eventIds, TimeSpan bound, TestReceiver receiver) =>
+        DeliveryLogPoll.WaitForAsync(api, webhookId, "succeeded", eventIds, bound, () => $"the receiver got {receiver.All.Count}");
 }
