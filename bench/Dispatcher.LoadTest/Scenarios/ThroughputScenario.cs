@@ -13,6 +13,10 @@ public static class ThroughputScenario
         int events = context.Settings.ThroughputEvents;
         var phase = new ArrivalPhase("throughput", fleet.BaseIndex, fleet.Count, events, e => fleet.Secrets[e]);
         context.Receiver.Begin(phase);
+        if (context.Settings.Profile)
+        {
+            await RedisCommandStats.ResetAsync(context.Redis);
+        }
         var cpuBefore = CpuSnapshot.Take(context.Dispatcher.ProcessId, context.Redis.ProcessId);
         var profile = context.Settings.Profile
             ? PerfProfile.Start(context.Dispatcher.ProcessId, context.Settings.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15), context.LogDirectory)
@@ -27,6 +31,11 @@ public static class ThroughputScenario
         {
             Directory.CreateDirectory(context.Settings.OutputDirectory);
             await profile.WriteReportAsync(Path.Combine(context.Settings.OutputDirectory, "latest-profile.txt"), context.LogDirectory);
+        }
+        if (context.Settings.Profile)
+        {
+            Directory.CreateDirectory(context.Settings.OutputDirectory);
+            await RedisCommandStats.WriteAsync(context.Redis, phase.Unique, Path.Combine(context.Settings.OutputDirectory, "latest-commandstats.md"));
         }
         double seconds = (phase.LastMicros - producer.FirstPublishMicros) / 1e6;
         var windows = Enumerable.Range(0, fleet.Count).Select(e => CapBound.MaxPerWindow(phase.ArrivalsOf(e))).ToArray();
