@@ -76,7 +76,7 @@ public sealed partial class ListenSessions(
             }
             var latency = time.GetElapsedTime(started);
             string? body = string.IsNullOrEmpty(answer.ResponseBody) ? null : answer.ResponseBody;
-            if (answer is { StatusCode: 0, Error: StreamClosed })
+            if (answer.StreamClosed)
             {
                 // Relayed to an instance whose stream had closed in the meantime.
                 return new(DeliveryResultKind.ConnectionError, 0, latency, StreamClosed, null);
@@ -125,7 +125,7 @@ public sealed partial class ListenSessions(
         }
         relayed.Take(delivery.AttemptId);
         LogRelayedToClosed(logger, delivery.DeliveryId, attempt.WebhookId);
-        var closed = new DeliveryReport { WebhookId = attempt.WebhookId, AttemptId = delivery.AttemptId, Error = StreamClosed };
+        var closed = new DeliveryReport { WebhookId = attempt.WebhookId, AttemptId = delivery.AttemptId, StreamClosed = true };
         // Not awaited: this runs on the subscriber's message loop, and ReportAsync logs its own failure.
         _ = relay.ReportAsync(attempt.ReplyTo, closed);
     }
