@@ -86,8 +86,10 @@ public sealed class ScopedProducerKeyTests(RedisServerFixture redis, ITestOutput
         request.WorkspaceIds.Add(DispatcherTestServer.OtherWorkspace);
         using var stream = new WebhookNotifications.WebhookNotificationsClient(channel).Subscribe(request, Bearer(ScopedKey));
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseStream.MoveNext(CancellationToken.None));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseStream.MoveNext(timeout.Token));
 
+        // Not Cancelled: the server must refuse at once, not leave the stream open.
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         Assert.Contains(DispatcherTestServer.OtherWorkspace, ex.Status.Detail);
     }
