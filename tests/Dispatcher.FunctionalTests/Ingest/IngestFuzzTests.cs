@@ -41,6 +41,27 @@ public sealed class IngestFuzzTests(RedisServerFixture redis, ITestOutputHelper 
         }
     }
 
+    [Fact]
+    public async Task Bytes_that_are_no_publish_request_end_the_call_invalid_argument_with_a_warning_and_write_nothing()
+    {
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var before = await redis.KeysAsync(server.Prefix);
+        using var channel = GrpcChannel.ForAddress(server.Grpc);
+        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(RawPublish, null,
+            new CallOptions(new Metadata { { "authorization", "Bearer " + DispatcherTestServer.ProducerKey } }));
+
+        // Field 1, length-delimited, claiming 100 bytes of which 3 follow: truncated.
+        await call.RequestStream.WriteAsync([0x0A, 0x64, 0x01, 0x02, 0x03]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(timeout.Token));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("could not be decoded", ex.Status.Detail);
+        await server.Logs.WaitForAsync("IngestRequestUndecodable");
+        Assert.DoesNotContain(server.Logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Equal(before, await redis.KeysAsync(server.Prefix));
+    }
+
     private async Task RunAsync(int seed)
     {
         await using var receiver = await TestReceiver.StartAsync();
