@@ -28,12 +28,21 @@ public sealed class DispatcherPublisher : IAsyncDisposable
     private readonly Task _run;
     private volatile Exception? _fault;
 
+    /// <summary>Room for an event's id, workspace, type, timestamp and protobuf framing (the server allows 1 KiB).</summary>
+    private const int EventOverheadBytes = 1024;
+
+    /// <summary>How long a failed write waits for the server's last answers before the stream is torn down.</summary>
+    private static readonly TimeSpan SendFailureGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Connects lazily: the stream opens with the first event.</summary>
     public DispatcherPublisher(PublisherOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUnacknowledged, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEventBytes, 1);
+        // One event of the largest allowed data must fit a batch on its own.
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchBytes, options.MaxEventBytes + EventOverheadBytes);
         _options = options;
         _channel = GrpcChannel.ForAddress(options.Address, new GrpcChannelOptions
         {
@@ -49,12 +58,17 @@ public sealed class DispatcherPublisher : IAsyncDisposable
     /// <param name="evt">The event; its id must be unique within its workspace.</param>
     /// <param name="cancellationToken">Stops the wait (and the wait for a window slot), not an event already sent.</param>
     /// <exception cref="PublisherFaultedException">The server refused the stream for good (e.g. a wrong producer key).</exception>
+    /// <exception cref="ArgumentException">
+    /// The event is too large to send: its data exceeds <see cref="PublisherOptions.MaxEventBytes"/>, or the
+    /// whole event exceeds <see cref="PublisherOptions.MaxBatchBytes"/>. Nothing was sent.
+    /// </exception>
     public async Task<PublishResult> PublishAsync(Event evt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evt);
+        int size = SizeInRequest(evt);
         ThrowIfFaulted();
         await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var pending = new PendingEvent(evt, new TaskCompletionSource<PublishResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingEvent(evt, size, new TaskCompletionSource<PublishResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_outbox.Writer.TryWrite(pending))
         {
             _window.Release();
@@ -76,6 +90,26 @@ public sealed class DispatcherPublisher : IAsyncDisposable
             Data = ByteString.CopyFrom(jsonData),
             CreatedAt = Timestamp.FromDateTimeOffset(createdAt ?? DateTimeOffset.UtcNow),
         }, cancellationToken);
+
+    /// <summary>The event's bytes inside a PublishRequest (its field tag and length included); refuses one too large to send.</summary>
+    private int SizeInRequest(Event evt)
+    {
+        if (evt.Data.Length > _options.MaxEventBytes)
+        {
+            throw new ArgumentException(
+                $"event '{evt.Id}' has {evt.Data.Length} bytes of data; the limit is {_options.MaxEventBytes} (PublisherOptions.MaxEventBytes, the server's Dispatcher:Ingest:MaxEventBytes)",
+                nameof(evt));
+        }
+        int size = evt.CalculateSize();
+        size += 1 + CodedOutputStream.ComputeLengthSize(size);
+        if (size > _options.MaxBatchBytes)
+        {
+            throw new ArgumentException(
+                $"event '{evt.Id}' is {size} bytes serialized; a request holds at most {_options.MaxBatchBytes} (PublisherOptions.MaxBatchBytes)",
+                nameof(evt));
+        }
+        return size;
+    }
 
     /// <summary>Sends what is queued, waits (up to 30 s) for its acknowledgements, then closes the stream.</summary>
     public async ValueTask DisposeAsync()
@@ -133,6 +167,12 @@ public sealed class DispatcherPublisher : IAsyncDisposable
         var sending = SendAsync(call.RequestStream, stream.Token);
         var receiving = ReceiveAsync(call.ResponseStream, stream.Token);
         var first = await Task.WhenAny(sending, receiving).ConfigureAwait(false);
+        if (first == sending && sending.IsFaulted)
+        {
+            // A write fails when the server has ended the call; read the answers it sent before that,
+            // and its status, so each request's events get what the server said about them.
+            await Task.WhenAny(receiving, Task.Delay(SendFailureGrace, _stop.Token)).ConfigureAwait(false);
+        }
         // The server ended the stream (e.g. it is shutting down) or either side failed: stop sending
         // on this stream; the caller reconnects and re-sends what was not acknowledged.
         if (first == receiving || first.IsFaulted || first.IsCanceled)
@@ -183,8 +223,13 @@ public sealed class DispatcherPublisher : IAsyncDisposable
         while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
         {
             var batch = new PendingBatch(new PublishRequest(), []);
-            while (batch.Waiters.Count < _options.MaxBatchSize && reader.TryRead(out var pending))
+            long bytes = 0;
+            // Peek first: an event that would push the batch past MaxBatchBytes opens the next one.
+            while (batch.Waiters.Count < _options.MaxBatchSize && reader.TryPeek(out var next)
+                && (batch.Waiters.Count == 0 || bytes + next.Size <= _options.MaxBatchBytes)
+                && reader.TryRead(out var pending))
             {
+                bytes += pending.Size;
                 batch.Request.Events.Add(pending.Event);
                 batch.Waiters.Add(pending.Waiter);
             }
@@ -199,7 +244,7 @@ public sealed class DispatcherPublisher : IAsyncDisposable
 
     private async Task ReceiveAsync(IAsyncStreamReader<PublishResponse> responses, CancellationToken token)
     {
-        while (await responses.MoveNext(token).ConfigureAwait(false))
+        while (await NextResponseAsync(responses, token).ConfigureAwait(false))
         {
             PendingBatch batch;
             lock (_gate)
@@ -232,19 +277,60 @@ public sealed class DispatcherPublisher : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next answer. The server answers requests in order and reads the next only after answering
+    /// the last, so when it refuses a request whole as too large (RESOURCE_EXHAUSTED), every earlier
+    /// one has been answered: the refused one is the oldest unanswered. Its events fail with that
+    /// reason and are not re-sent; the others are re-sent on the next stream.
+    /// </summary>
+    private async Task<bool> NextResponseAsync(IAsyncStreamReader<PublishResponse> responses, CancellationToken token)
+    {
+        try
+        {
+            return await responses.MoveNext(token).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
+        {
+            PendingBatch? refused;
+            lock (_gate)
+            {
+                _inFlight.TryDequeue(out refused);
+            }
+            if (refused is not null)
+            {
+                string message = $"the server refused the whole request holding this event as too large ({ex.Status.Detail}); lower PublisherOptions.MaxBatchBytes to the server's limit";
+                for (int i = 0; i < refused.Waiters.Count; i++)
+                {
+                    var evt = refused.Request.Events[i];
+                    refused.Waiters[i].TrySetResult(new PublishResult(evt.Id, evt.WorkspaceId, PublishStatus.Rejected, RejectReason.RequestTooLarge, message));
+                }
+                _window.Release(refused.Waiters.Count);
+            }
+            throw;
+        }
+    }
+
     private void FailEverything(Exception error)
     {
         _outbox.Writer.TryComplete();
+        int failed = 0;
         lock (_gate)
         {
             while (_inFlight.TryDequeue(out var batch))
             {
                 batch.Waiters.ForEach(w => w.TrySetException(error));
+                failed += batch.Waiters.Count;
             }
         }
         while (_outbox.Reader.TryRead(out var pending))
         {
             pending.Waiter.TrySetException(error);
+            failed++;
+        }
+        // Their slots go back, so a caller waiting for one wakes and sees the fault instead of waiting forever.
+        if (failed > 0)
+        {
+            _window.Release(failed);
         }
     }
 

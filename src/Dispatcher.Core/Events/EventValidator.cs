@@ -9,6 +9,10 @@ public static class EventValidator
     /// <summary>Ids and workspace ids are used inside Redis keys and headers: keep them short and printable.</summary>
     public const int MaxIdLength = 128;
 
+    /// <summary>0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z in Unix seconds: the range of a protobuf Timestamp.</summary>
+    private const long MinTimestampSeconds = -62_135_596_800;
+    private const long MaxTimestampSeconds = 253_402_300_799;
+
     public static EventRejection? Validate(string id, string workspaceId, string type, ReadOnlySpan<byte> data, int maxDataBytes)
     {
         if (string.IsNullOrEmpty(id))
@@ -38,6 +42,25 @@ public static class EventValidator
         if (!IsJsonObject(data))
         {
             return new(RejectionKind.InvalidData, "data must be a UTF-8 JSON object");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Checks a created-at time given as a protobuf Timestamp's parts, without converting it: a
+    /// producer that writes milliseconds into <paramref name="seconds"/> lands in the year 55,000,
+    /// which no <see cref="DateTimeOffset"/> (and no receiver's date parser) can hold.
+    /// </summary>
+    public static EventRejection? ValidateCreatedAt(long seconds, int nanos)
+    {
+        if (seconds < MinTimestampSeconds || seconds > MaxTimestampSeconds)
+        {
+            return new(RejectionKind.InvalidCreatedAt,
+                $"created_at.seconds is {seconds}; it must be between {MinTimestampSeconds} and {MaxTimestampSeconds} (years 1-9999): milliseconds written as seconds?");
+        }
+        if (nanos is < 0 or > 999_999_999)
+        {
+            return new(RejectionKind.InvalidCreatedAt, $"created_at.nanos is {nanos}; it must be between 0 and 999999999");
         }
         return null;
     }

@@ -10,4 +10,7 @@ public enum RejectionKind
     UnknownEventType,
     InvalidData,
     PayloadTooLarge,
+    InvalidCreatedAt,
+    WorkspaceNotAllowed,
+    TooManyEvents,
 }

@@ -8,7 +8,7 @@ namespace Dispatcher.Core.Json;
 /// Reads the current JSON string token as UTF-16, keeping lone surrogates (<c>"\ud800"</c>) that
 /// <see cref="Utf8JsonReader.GetString"/> refuses but JavaScript accepts and writes back escaped.
 /// </summary>
-internal static class JsonStringDecoder
+public static class JsonStringDecoder
 {
     public static string Decode(ref Utf8JsonReader reader)
     {

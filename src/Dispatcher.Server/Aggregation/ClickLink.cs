@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatcher.Core.Json;
 
 namespace Dispatcher.Server.Aggregation;
 
@@ -30,7 +31,8 @@ public static class ClickLink
             {
                 found[index] = reader.TokenType switch
                 {
-                    JsonTokenType.String => reader.GetString(),
+                    // Not GetString: it throws on a lone surrogate ("\ud800"), which ingest accepts as JavaScript does.
+                    JsonTokenType.String => JsonStringDecoder.Decode(ref reader),
                     JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
                     _ => null,
                 };

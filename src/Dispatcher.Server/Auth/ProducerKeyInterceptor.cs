@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Auth;
 
-/// <summary>Ends every gRPC call that lacks a configured producer key with <c>Unauthenticated</c>.</summary>
+/// <summary>
+/// Ends every gRPC call that lacks a configured producer key with <c>Unauthenticated</c>, and
+/// attaches the key's <see cref="ProducerScope"/> to the others for the services to enforce.
+/// </summary>
 public sealed class ProducerKeyInterceptor(IOptions<DispatcherOptions> options) : Interceptor
 {
-    private readonly KeyRing<bool> _keys = new(options.Value.ProducerKeys.Select(k => KeyValuePair.Create(k, true)));
+    private readonly KeyRing<ProducerScope> _keys = new(options.Value.ProducerKeys.Select(k => KeyValuePair.Create(k.Key, ProducerScope.Of(k))));
 
     public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream,
@@ -58,9 +61,10 @@ public sealed class ProducerKeyInterceptor(IOptions<DispatcherOptions> options) 
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "missing 'authorization: Bearer <producer key>' metadata"));
         }
-        if (!_keys.TryGet(BearerToken.Parse(header), out _))
+        if (!_keys.TryGet(BearerToken.Parse(header), out var scope))
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the producer key is not valid"));
         }
+        scope.AttachTo(context);
     }
 }

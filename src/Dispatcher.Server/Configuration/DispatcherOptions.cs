@@ -5,8 +5,11 @@ public sealed class DispatcherOptions
 {
     public const string Section = "Dispatcher";
 
-    /// <summary>Bearer keys a producer may present on the gRPC ingest stream. No default.</summary>
-    public List<string> ProducerKeys { get; set; } = [];
+    /// <summary>
+    /// Bearer keys a producer may present on the gRPC ingest stream, each with the workspaces it may
+    /// publish to (a bare string: all of them). No default.
+    /// </summary>
+    public List<ProducerKeyOptions> ProducerKeys { get; set; } = [];
 
     /// <summary>REST API keys, each bound to one workspace. No default.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];

@@ -1,4 +1,5 @@
 using Dispatcher.Core.Events;
+using Dispatcher.Server.Ingest;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Configuration;
@@ -14,10 +15,11 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:ProducerKeys is empty: configure at least one producer key (e.g. Dispatcher__ProducerKeys__0=<key>)");
         }
-        else if (options.ProducerKeys.Any(k => k.Length < 8))
+        else if (options.ProducerKeys.Any(k => k.Key.Length < 8))
         {
             errors.Add("Dispatcher:ProducerKeys: every key needs at least 8 characters");
         }
+        ProducerKeyRules.Validate(options.ProducerKeys, errors);
         if (options.ApiKeys.Count == 0)
         {
             errors.Add("Dispatcher:ApiKeys is empty: configure at least one {Key, Workspace} (e.g. Dispatcher__ApiKeys__0__Key=<key>, Dispatcher__ApiKeys__0__Workspace=<id>)");
@@ -52,6 +54,11 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         if (options.Ingest.MaxEventsPerRequest < 1)
         {
             errors.Add("Dispatcher:Ingest:MaxEventsPerRequest must be positive");
+        }
+        if (options.Ingest.MaxEventBytes >= 1 && options.Ingest.MaxEventsPerRequest >= 1
+            && IngestLimits.MaxRequestBytes(options.Ingest) > int.MaxValue)
+        {
+            errors.Add($"Dispatcher:Ingest: MaxEventsPerRequest × (MaxEventBytes + {IngestLimits.EventOverheadBytes}) must stay under 2 GiB (gRPC's largest message); lower one of them");
         }
         if (options.Ingest.DedupeWindow < TimeSpan.FromMinutes(1))
         {

@@ -73,6 +73,7 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton<NotificationHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationHub>());
         builder.Services.AddGrpc(o => o.Interceptors.Add<ProducerKeyInterceptor>());
+        builder.Services.AddIngestLimits();
         builder.Services.AddDispatcherHealth();
         builder.Services.AddSingleton<ProducerKeyInterceptor>();
         builder.Services.AddCliListen();

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Dispatcher.Protocol.V1;
-using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Auth;
 using Dispatcher.Server.Observability;
+using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Dispatcher.Server.Ingest;
@@ -14,31 +14,26 @@ namespace Dispatcher.Server.Ingest;
 /// SDK's own window, is the back-pressure.
 /// </summary>
 public sealed partial class EventIngestService(
-    IngestPipeline pipeline, IOptions<DispatcherOptions> options, IHostApplicationLifetime lifetime, DispatcherMetrics metrics,
+    IngestPipeline pipeline, IHostApplicationLifetime lifetime, DispatcherMetrics metrics,
     ILogger<EventIngestService> logger)
-    : EventIngest.EventIngestBase
 {
-    public override async Task Publish(
+    /// <summary>dispatcher.v1.EventIngest/Publish, bound by <see cref="IngestMethodProvider"/>.</summary>
+    public async Task Publish(
         IAsyncStreamReader<PublishRequest> requestStream, IServerStreamWriter<PublishResponse> responseStream, ServerCallContext context)
     {
-        int maxEvents = options.Value.Ingest.MaxEventsPerRequest;
+        var scope = ProducerScope.From(context);
         // On shutdown the stream ends cleanly between requests, so the producer reconnects elsewhere
         // at once instead of holding this instance's shutdown open.
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         await foreach (var request in ReadUntilStoppingAsync(requestStream, reading.Token))
         {
-            if (request.Events.Count > maxEvents)
-            {
-                throw new RpcException(new Status(StatusCode.InvalidArgument,
-                    $"a PublishRequest carries at most {maxEvents} events; this one had {request.Events.Count}"));
-            }
             long received = Stopwatch.GetTimestamp();
             // Current while the events are written, so each one keeps this span's traceparent (IngestStore).
             using var span = DispatcherTracing.StartIngest(context.RequestHeaders, request.Events.Count);
             PublishResponse response;
             try
             {
-                response = await pipeline.ProcessAsync(request);
+                response = await pipeline.ProcessAsync(request, scope);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
@@ -66,6 +61,12 @@ public sealed partial class EventIngestService(
             {
                 yield break;
             }
+            catch (InvalidProtocolBufferException ex)
+            {
+                // Not a PublishRequest at all: its events cannot be told apart to answer them one by one.
+                LogUndecodableRequest(logger, ex.Message);
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"a PublishRequest could not be decoded: {ex.Message}"));
+            }
             if (!more)
             {
                 yield break;
@@ -77,4 +78,8 @@ public sealed partial class EventIngestService(
     [LoggerMessage(EventId = 1001, EventName = "IngestRedisUnavailable", Level = LogLevel.Warning,
         Message = "Ingest could not write to Redis; the producer's request was not acknowledged")]
     private static partial void LogRedisUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1100, EventName = "IngestRequestUndecodable", Level = LogLevel.Warning,
+        Message = "A producer sent bytes that are not a PublishRequest ({Reason}); its stream was ended with InvalidArgument")]
+    private static partial void LogUndecodableRequest(ILogger logger, string reason);
 }

@@ -3,6 +3,7 @@ using Dispatcher.Core.Json;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Server.Aggregation;
+using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Delivery;
 using Dispatcher.Server.Observability;
@@ -13,28 +14,40 @@ namespace Dispatcher.Server.Ingest;
 /// <summary>
 /// One PublishRequest in, one PublishResponse out: validate each event on its own, fan the good
 /// ones out to their workspace's subscribed webhooks, make them durable, then acknowledge.
-/// Throws (and acknowledges nothing) when Redis cannot take the writes.
+/// Whatever is wrong with one event (or the request's size) is answered as a rejection; it throws
+/// (and acknowledges nothing) only when Redis cannot take the writes.
 /// </summary>
 public sealed class IngestPipeline(
     SubscriptionCache subscriptionCache, IngestStore store, PartitionSignals signals, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
     TimeProvider time, ClickCounter clicks)
 {
-    public async Task<PublishResponse> ProcessAsync(PublishRequest request)
+    /// <param name="scope">The workspaces the caller's producer key may publish to.</param>
+    public async Task<PublishResponse> ProcessAsync(PublishRequest request, ProducerScope scope)
     {
         var ingest = options.Value.Ingest;
+        if (request.Events.Count > ingest.MaxEventsPerRequest)
+        {
+            // Answered, not thrown: the stream (and the producer's other requests on it) stays usable,
+            // and the SDK learns which events to give up on instead of re-sending the batch forever.
+            return RejectAll(request, RejectionKind.TooManyEvents,
+                $"this PublishRequest had {request.Events.Count} events; the server takes at most {ingest.MaxEventsPerRequest} per request (Dispatcher:Ingest:MaxEventsPerRequest): send them in smaller requests");
+        }
         var now = time.GetUtcNow();
         var acks = new EventAck[request.Events.Count];
         var valid = new List<(int Index, StoredEvent Event)>(request.Events.Count);
         for (int i = 0; i < request.Events.Count; i++)
         {
             var evt = request.Events[i];
-            var rejection = EventValidator.Validate(evt.Id, evt.WorkspaceId, evt.Type, evt.Data.Span, ingest.MaxEventBytes);
+            var rejection = EventValidator.Validate(evt.Id, evt.WorkspaceId, evt.Type, evt.Data.Span, ingest.MaxEventBytes)
+                ?? (evt.CreatedAt is { } at ? EventValidator.ValidateCreatedAt(at.Seconds, at.Nanos) : null)
+                ?? (scope.Allows(evt.WorkspaceId) ? null : NotAllowed(evt.WorkspaceId));
             if (rejection is not null)
             {
                 acks[i] = Ack(evt, AckStatus.Rejected, rejection.Message, ToReason(rejection.Kind));
                 metrics.Ingested("rejected", rejection.Kind.ToString());
                 continue;
             }
+            // Checked above, so the conversion cannot throw.
             var createdAt = evt.CreatedAt is null ? now : evt.CreatedAt.ToDateTimeOffset();
             // Kept in the form JSON.stringify(JSON.parse(data)) gives, once, so every delivery of it is
             // byte for byte what a receiver that re-serialises the parsed body signs over.
@@ -69,6 +82,17 @@ public sealed class IngestPipeline(
         return response;
     }
 
+    private PublishResponse RejectAll(PublishRequest request, RejectionKind kind, string message)
+    {
+        var response = new PublishResponse();
+        response.Acks.AddRange(request.Events.Select(e => Ack(e, AckStatus.Rejected, message, ToReason(kind))));
+        metrics.Ingested("rejected", kind.ToString(), request.Events.Count);
+        return response;
+    }
+
+    private static EventRejection NotAllowed(string workspaceId) =>
+        new(RejectionKind.WorkspaceNotAllowed, $"this producer key may not publish to workspace '{workspaceId}'");
+
     private static EventAck Ack(Event evt, AckStatus status, string message, RejectReason reason) => new()
     {
         Id = evt.Id,
@@ -87,6 +111,9 @@ public sealed class IngestPipeline(
         RejectionKind.UnknownEventType => RejectReason.UnknownEventType,
         RejectionKind.InvalidData => RejectReason.InvalidData,
         RejectionKind.PayloadTooLarge => RejectReason.PayloadTooLarge,
+        RejectionKind.InvalidCreatedAt => RejectReason.InvalidCreatedAt,
+        RejectionKind.WorkspaceNotAllowed => RejectReason.WorkspaceNotAllowed,
+        RejectionKind.TooManyEvents => RejectReason.TooManyEvents,
         _ => RejectReason.Unspecified,
     };
 }

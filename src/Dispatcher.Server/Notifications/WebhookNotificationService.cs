@@ -1,14 +1,23 @@
 using Dispatcher.Protocol.V1;
+using Dispatcher.Server.Auth;
 using Grpc.Core;
 
 namespace Dispatcher.Server.Notifications;
 
-/// <summary>The producer's stream of webhook status changes (authenticated like ingest).</summary>
+/// <summary>
+/// The producer's stream of webhook status changes (authenticated like ingest). A key scoped to
+/// some workspaces hears only theirs: a change carries the customer's endpoint URL.
+/// </summary>
 public sealed class WebhookNotificationService(NotificationHub hub, IHostApplicationLifetime lifetime) : WebhookNotifications.WebhookNotificationsBase
 {
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<WebhookNotification> responseStream, ServerCallContext context)
     {
+        var scope = ProducerScope.From(context);
         var workspaces = request.WorkspaceIds.ToHashSet(StringComparer.Ordinal);
+        if (workspaces.FirstOrDefault(w => !scope.Allows(w)) is { } foreign)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"this producer key may not see workspace '{foreign}'"));
+        }
         var reader = hub.Open(out var close);
         // Ends with the call, or cleanly when this instance shuts down (the producer re-subscribes elsewhere).
         using var open = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
@@ -18,7 +27,7 @@ public sealed class WebhookNotificationService(NotificationHub hub, IHostApplica
             await context.WriteResponseHeadersAsync([]);
             await foreach (var notification in reader.ReadAllAsync(open.Token))
             {
-                if (workspaces.Count == 0 || workspaces.Contains(notification.WorkspaceId))
+                if (workspaces.Count == 0 ? scope.Allows(notification.WorkspaceId) : workspaces.Contains(notification.WorkspaceId))
                 {
                     await responseStream.WriteAsync(notification, context.CancellationToken);
                 }
