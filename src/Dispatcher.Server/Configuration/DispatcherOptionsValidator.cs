@@ -55,10 +55,9 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Ingest:MaxEventsPerRequest must be positive");
         }
-        if (options.Ingest.MaxEventBytes >= 1 && options.Ingest.MaxEventsPerRequest >= 1
-            && IngestLimits.MaxRequestBytes(options.Ingest) > int.MaxValue)
+        if (options.Ingest.MaxEventBytes >= 1 && options.Ingest.MaxRequestBytes < IngestLimits.SmallestRequestBytes(options.Ingest))
         {
-            errors.Add($"Dispatcher:Ingest: MaxEventsPerRequest × (MaxEventBytes + {IngestLimits.EventOverheadBytes}) must stay under 2 GiB (gRPC's largest message); lower one of them");
+            errors.Add($"Dispatcher:Ingest:MaxRequestBytes must be at least MaxEventBytes + {IngestLimits.EventOverheadBytes} ({IngestLimits.SmallestRequestBytes(options.Ingest)}), so one event of the largest allowed data fits");
         }
         if (options.Ingest.DedupeWindow < TimeSpan.FromMinutes(1))
         {

@@ -8,10 +8,18 @@ public sealed class IngestOptions
 
     /// <summary>
     /// Most events in one PublishRequest; a longer one gets every event rejected (TOO_MANY_EVENTS).
-    /// Default 1,000 (the SDK sends at most 500). With <see cref="MaxEventBytes"/> it sets the
-    /// receive limit of the ingest stream (Ingest/IngestLimits.cs).
+    /// Default 1,000 (the SDK sends at most 500).
     /// </summary>
     public int MaxEventsPerRequest { get; set; } = 1000;
+
+    /// <summary>
+    /// The ingest stream's gRPC receive limit: the largest PublishRequest, in bytes, a producer may
+    /// send; a larger one ends the call with RESOURCE_EXHAUSTED. It bounds the memory one request can
+    /// take, so it is not derived from the per-event limits (a thousand 256 KiB events would be 257 MB).
+    /// Must hold at least one event of <see cref="MaxEventBytes"/>. Default 16 MiB; the SDK batches
+    /// under 4 MiB.
+    /// </summary>
+    public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>How long (workspace, id) is remembered for dedupe; event bodies live as long. Default 7 days (CD4CD's).</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(7);

@@ -11,11 +11,6 @@ public static class IngestLimits
     /// </summary>
     public const int EventOverheadBytes = 1024;
 
-    /// <summary>
-    /// The gRPC receive limit of ingest: a request of <see cref="IngestOptions.MaxEventsPerRequest"/>
-    /// events, each with <see cref="IngestOptions.MaxEventBytes"/> of data, fits, so a request is only
-    /// ever refused whole when it could not have been valid. 1,000 × (256 KiB + 1 KiB) by default.
-    /// </summary>
-    public static long MaxRequestBytes(IngestOptions ingest) =>
-        (long)ingest.MaxEventsPerRequest * ((long)ingest.MaxEventBytes + EventOverheadBytes);
+    /// <summary>The smallest request limit that still lets one event of the largest allowed data through.</summary>
+    public static long SmallestRequestBytes(IngestOptions ingest) => (long)ingest.MaxEventBytes + EventOverheadBytes;
 }

@@ -49,6 +49,7 @@ public sealed class StartupTests(RedisServerFixture redis)
     [InlineData("Dispatcher__ProducerKeys__0", "short", "Dispatcher:ProducerKeys: every key needs at least 8 characters")]
     [InlineData("Dispatcher__ApiKeys__0__Key", "short", "Dispatcher:ApiKeys:0:Key needs at least 8 characters")]
     [InlineData("Dispatcher__Ingest__MaxEventsPerRequest", "0", "Dispatcher:Ingest:MaxEventsPerRequest must be positive")]
+    [InlineData("Dispatcher__Ingest__MaxRequestBytes", "1000", "Dispatcher:Ingest:MaxRequestBytes must be at least MaxEventBytes + 1024 (263168), so one event of the largest allowed data fits")]
     [InlineData("Dispatcher__Ingest__DedupeWindow", "00:00:30", "Dispatcher:Ingest:DedupeWindow must be at least 1 minute")]
     [InlineData("Dispatcher__Delivery__RequestTimeout", "00:00:00", "Dispatcher:Delivery:RequestTimeout must be positive")]
     [InlineData("Dispatcher__Delivery__IdlePoll", "00:00:00", "Dispatcher:Delivery:IdlePoll must be positive")]

@@ -81,11 +81,11 @@ public sealed class IngestLimitTests(RedisServerFixture redis, ITestOutputHelper
     [Fact]
     public async Task A_request_larger_than_the_servers_receive_limit_fails_its_events_once_and_the_publisher_carries_on()
     {
-        // Receive limit: 2 × (1,000 + 1,024) bytes; the SDK, left at its defaults, does not know it.
+        // Receive limit 4,048 bytes; the SDK, left at its defaults, does not know it.
         await using var server = await DispatcherTestServer.StartAsync(redis, output, new Dictionary<string, string?>
         {
             ["Dispatcher:Ingest:MaxEventBytes"] = "1000",
-            ["Dispatcher:Ingest:MaxEventsPerRequest"] = "2",
+            ["Dispatcher:Ingest:MaxRequestBytes"] = "4048",
         });
         await using var publisher = server.Publisher();
 
