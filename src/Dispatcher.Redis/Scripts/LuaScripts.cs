@@ -15,6 +15,8 @@ internal static class LuaScripts
 
     public static string Replay { get; } = Load("replay");
 
+    public static string Resume { get; } = Load("resume");
+
     public static string Lease { get; } = Read("lease");
 
     public static string Members { get; } = Read("members");

@@ -11,6 +11,10 @@ internal static class SecretAndLimitRules
         {
             errors.Add("Dispatcher:Secrets:RotationOverlap must be between 00:00:00 and 30.00:00:00");
         }
+        if (options.Secrets.UnreadableRecheck < TimeSpan.FromSeconds(1) || options.Secrets.UnreadableRecheck > TimeSpan.FromHours(1))
+        {
+            errors.Add("Dispatcher:Secrets:UnreadableRecheck must be between 00:00:01 and 01:00:00");
+        }
         if (options.Limits.WebhooksPerWorkspace is < 1 or > MaxWebhooksPerWorkspace)
         {
             errors.Add($"Dispatcher:Limits:WebhooksPerWorkspace must be between 1 and {MaxWebhooksPerWorkspace}");

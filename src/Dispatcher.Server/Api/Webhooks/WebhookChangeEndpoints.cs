@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Secrets;
 using Microsoft.Extensions.Options;
 
 using Dispatcher.Server.Delivery;
@@ -87,7 +88,8 @@ public static class WebhookChangeEndpoints
 
     /// <summary>A new secret, shown once; the old one keeps signing for <c>Dispatcher:Secrets:RotationOverlap</c>.</summary>
     private static async Task<IResult> RotateSecretAsync(
-        string id, HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time, ILoggerFactory loggers)
+        string id, HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time, ILoggerFactory loggers,
+        UnreadableSecretHolds secretHolds)
     {
         RotateSecretRequest? request = null;
         using (var reader = new StreamReader(http.Request.Body))
@@ -119,6 +121,11 @@ public static class WebhookChangeEndpoints
             return NotFound(id);
         }
         WebhookApiLog.SecretRotated(loggers.CreateLogger(WebhookApiLog.Category), id, workspace, previousUntil);
+        if (current.SecretUnreadable)
+        {
+            // The new secret repaired the record: its held deliveries need not wait for the recheck.
+            await secretHolds.ReleaseAsync(current);
+        }
         var after = await store.GetAsync(workspace, id);
         // Shows the secret this call set, even if another rotation has already followed it.
         return after is null
