@@ -39,6 +39,8 @@ internal static class LuaScripts
 
     public static string Listen { get; } = Read("listen");
 
+    public static string CallLimit { get; } = Read("call_limit");
+
     private static string Load(string name) => Read("common") + "\n" + Read(name);
 
     private static string Read(string name)

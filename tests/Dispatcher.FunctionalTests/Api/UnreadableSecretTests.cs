@@ -36,6 +36,7 @@ public sealed class UnreadableSecretTests(RedisServerFixture redis, ITestOutputH
         Assert.Equal(HttpStatusCode.OK, (await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{broken.Id}/disable")).Status);
         Assert.Equal(PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create("evt_before_break"))).Status);
         Assert.Equal("/healthy", (await receiver.NextAsync()).Path);
+        await server.Logs.WaitForAsync("AttemptSettled");
         await redis.Db.HashSetAsync($"{server.Prefix}:{{ws:{DispatcherTestServer.Workspace}}}:wh:{broken.Id}", "secret", "enc1:CfDJ8-corrupt-ciphertext");
         // Ingest re-reads a workspace only when its version moves (a create does), as after a restart.
         await api.CreateWebhookAsync(receiver.Url("/other"), "qr.scanned");
@@ -49,18 +50,21 @@ public sealed class UnreadableSecretTests(RedisServerFixture redis, ITestOutputH
 
         // Enabling it lets the pump claim its delivery: held, logged once, and the partition keeps delivering.
         Assert.Equal(HttpStatusCode.OK, (await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{broken.Id}/enable")).Status);
-        await server.Logs.WaitForAsync("WebhookSecretUnreadable");
+        // Enabling does not wake the pump; its idle poll (1 s) finds the work.
+        await AdvanceUntilLoggedAsync(clock, server.Logs, TimeSpan.FromSeconds(1), "WebhookSecretUnreadable", 1);
         Assert.Equal(PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create("evt_after_break"))).Status);
         var after = await receiver.NextAsync();
         Assert.Equal("/healthy", after.Path);
         Assert.Contains("evt_after_break", after.BodyText);
         await server.Logs.WaitForAsync("IngestSkippedUnreadableWebhook");
 
+        // Both healthy deliveries settled before the clock jumps, or their claims would lapse and send them again.
+        await server.Logs.WaitForAsync("AttemptSettled", 2);
+
         // Each recheck finds it still unreadable: one debug line each, never the warning again, never a pump failure.
         for (int i = 1; i <= 3; i++)
         {
-            clock.Advance(TimeSpan.FromMinutes(1));
-            await server.Logs.WaitForAsync("WebhookSecretStillUnreadable", i);
+            await AdvanceUntilLoggedAsync(clock, server.Logs, TimeSpan.FromMinutes(1), "WebhookSecretStillUnreadable", i);
         }
         Assert.Equal(PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create("evt_still_broken"))).Status);
         Assert.Equal("/healthy", (await receiver.NextAsync()).Path);
@@ -80,5 +84,29 @@ public sealed class UnreadableSecretTests(RedisServerFixture redis, ITestOutputH
         string signature = released.Header("CD4CD-Signature")!;
         Assert.True(WebhookSignature.Verify(Fresh, signature, released.Body, TimeSpan.FromMinutes(5)), signature);
         Assert.Single(signature.Split(','), part => part.StartsWith("v1=", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Moves the fake clock by <paramref name="step"/>, then by one idle poll (1 s) at a time until the
+    /// event is logged: a pump that was busy when the clock jumped arms its idle timer from the new
+    /// time, and only a further step fires it.
+    /// </summary>
+    private static async Task AdvanceUntilLoggedAsync(FakeTimeProvider clock, TestLoggerProvider logs, TimeSpan step, string eventName, int occurrences)
+    {
+        clock.Advance(step);
+        for (int nudge = 0; nudge < 20; nudge++)
+        {
+            var logged = logs.WaitForAsync(eventName, occurrences, TimeSpan.FromMilliseconds(500));
+            try
+            {
+                await logged;
+                return;
+            }
+            catch (TimeoutException)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+        await logs.WaitForAsync(eventName, occurrences);
     }
 }

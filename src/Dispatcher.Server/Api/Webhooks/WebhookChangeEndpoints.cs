@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.Limits;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Secrets;
@@ -135,12 +136,16 @@ public static class WebhookChangeEndpoints
 
     /// <summary>Queues a <c>webhook.test</c> event for this webhook only: <c>202</c> with its id.</summary>
     private static async Task<IResult> TestAsync(
-        string id, HttpContext http, WebhookStore store, WebhookTestEventSender sender, ILoggerFactory loggers)
+        string id, HttpContext http, WebhookStore store, WebhookTestEventSender sender, ILoggerFactory loggers, SendLimiter limiter)
     {
         var webhook = await store.GetAsync(http.User.Workspace(), id);
         if (webhook is null)
         {
             return NotFound(id);
+        }
+        if (await limiter.TryAcquireAsync(http.User) is { } limited)
+        {
+            return limited;
         }
         string eventId = await sender.SendAsync(webhook);
         WebhookApiLog.TestEventQueued(loggers.CreateLogger(WebhookApiLog.Category), eventId, id);
