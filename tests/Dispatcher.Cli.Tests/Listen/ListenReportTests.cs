@@ -74,6 +74,20 @@ public sealed class ListenReportTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.True(connection.IsFull);
     }
 
+    [Fact]
+    public void The_cap_cuts_whole_characters_and_leaves_a_short_report_as_it_is()
+    {
+        // 3 bytes per character: 4 KB holds 1365 of them, never a torn one.
+        var report = new DeliveryReport { ResponseBody = new string('€', 2_000), Error = "connection refused" };
+
+        var capped = ListenReportLimits.Capped(report, 4096);
+
+        Assert.Equal(1365, capped.ResponseBody.Length);
+        Assert.Equal("connection refused", capped.Error);
+        var small = new DeliveryReport { ResponseBody = "ok" };
+        Assert.Same(small, ListenReportLimits.Capped(small, 4096));
+    }
+
     private static Metadata Bearer(string apiKey) => new() { { "authorization", $"Bearer {apiKey}" } };
 
     private static async Task<ListenMessage> NextAsync(AsyncServerStreamingCall<ListenMessage> call)
