@@ -14,8 +14,11 @@ namespace Dispatcher.FunctionalTests.Api;
 [Collection(RedisCollection.Name)]
 public sealed class UnreadableSecretTests(RedisServerFixture redis, ITestOutputHelper output)
 {
-    [Fact]
-    public async Task A_corrupt_secret_is_skipped_by_ingest_listed_by_the_api_held_by_the_pump_and_repaired_by_rotation()
+    [Theory]
+    // A ciphertext no key in the ring opens, and a value that is not even base64url.
+    [InlineData("enc1:CfDJ8-corrupt-ciphertext")]
+    [InlineData("enc1:%%% not base64 %%%")]
+    public async Task A_corrupt_secret_is_skipped_by_ingest_listed_by_the_api_held_by_the_pump_and_repaired_by_rotation(string corrupt)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var receiver = await TestReceiver.StartAsync();
@@ -37,7 +40,7 @@ public sealed class UnreadableSecretTests(RedisServerFixture redis, ITestOutputH
         Assert.Equal(PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create("evt_before_break"))).Status);
         Assert.Equal("/healthy", (await receiver.NextAsync()).Path);
         await server.Logs.WaitForAsync("AttemptSettled");
-        await redis.Db.HashSetAsync($"{server.Prefix}:{{ws:{DispatcherTestServer.Workspace}}}:wh:{broken.Id}", "secret", "enc1:CfDJ8-corrupt-ciphertext");
+        await redis.Db.HashSetAsync($"{server.Prefix}:{{ws:{DispatcherTestServer.Workspace}}}:wh:{broken.Id}", "secret", corrupt);
         // Ingest re-reads a workspace only when its version moves (a create does), as after a restart.
         await api.CreateWebhookAsync(receiver.Url("/other"), "qr.scanned");
 
