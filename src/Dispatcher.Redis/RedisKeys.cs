@@ -61,6 +61,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>The partition count this deployment started with; it may never change.</summary>
     public RedisKey PartitionCount => $"{Prefix}:meta:partitions";
 
+    /// <summary>A caller's call counter of one limited kind (e.g. <c>send</c>); the caller is a key's identity, never the key.</summary>
+    public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{callerId}";
+
     /// <summary>The producer-facing dedupe marker for (workspace, event id).</summary>
     public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{workspaceId}:{eventId}";
 }

@@ -37,9 +37,18 @@ public sealed record Webhook(
     /// <summary>When <see cref="PreviousSecret"/> stops signing.</summary>
     public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
 
+    /// <summary>
+    /// True when the stored signing secret could not be decrypted (its Data Protection key is gone,
+    /// or the field is corrupt): <see cref="Secret"/> is empty, and nothing may be signed until the
+    /// key is back or the secret is rotated. The rest of the record still lists and routes.
+    /// </summary>
+    public bool SecretUnreadable { get; init; }
+
     /// <summary>The secrets that sign a delivery sent at <paramref name="now"/>: the current one first.</summary>
+    /// <exception cref="InvalidOperationException">The secret is unreadable: signing with an empty key would let anyone forge deliveries.</exception>
     public IReadOnlyList<string> LiveSecrets(DateTimeOffset now) =>
-        PreviousSecret is { } previous && PreviousSecretExpiresAt is { } until && now < until
+        SecretUnreadable ? throw new InvalidOperationException($"webhook {Id} has an unreadable secret and must not be signed for")
+        : PreviousSecret is { } previous && PreviousSecretExpiresAt is { } until && now < until
             ? [Secret, previous]
             : [Secret];
 

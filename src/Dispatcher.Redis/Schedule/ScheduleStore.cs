@@ -103,6 +103,16 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
     /// <summary>Lifts a disable or a pause: the webhook's queued work is due again.</summary>
     public Task EnableAsync(int partition, string webhookId) => HoldAsync(partition, webhookId, "");
 
+    /// <summary>
+    /// Lifts a pause (not a disable) before its end: the deliveries parked until then are due now.
+    /// Returns how many were.
+    /// </summary>
+    public async Task<int> ResumeAsync(int partition, string webhookId, DateTimeOffset now) =>
+        (int)await Db.ScriptEvaluateAsync(
+            LuaScripts.Resume,
+            [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)],
+            [webhookId, now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+
     private Task HoldAsync(int partition, string webhookId, string hold) =>
         Db.ScriptEvaluateAsync(
             LuaScripts.Hold,

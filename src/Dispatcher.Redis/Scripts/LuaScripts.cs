@@ -15,6 +15,8 @@ internal static class LuaScripts
 
     public static string Replay { get; } = Load("replay");
 
+    public static string Resume { get; } = Load("resume");
+
     public static string Lease { get; } = Read("lease");
 
     public static string Members { get; } = Read("members");
@@ -36,6 +38,8 @@ internal static class LuaScripts
     public static string WebhookUpdate { get; } = Read("webhook_update");
 
     public static string Listen { get; } = Read("listen");
+
+    public static string CallLimit { get; } = Read("call_limit");
 
     private static string Load(string name) => Read("common") + "\n" + Read(name);
 

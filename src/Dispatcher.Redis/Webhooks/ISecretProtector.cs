@@ -9,6 +9,6 @@ public interface ISecretProtector
     /// <summary>An opaque, printable ciphertext of <paramref name="secret"/>.</summary>
     string Protect(string secret);
 
-    /// <summary>The secret <paramref name="protectedSecret"/> was made from; throws when it was tampered with or its key is gone.</summary>
+    /// <summary>The secret <paramref name="protectedSecret"/> was made from; throws <see cref="System.Security.Cryptography.CryptographicException"/> when it was tampered with or its key is gone.</summary>
     string Unprotect(string protectedSecret);
 }

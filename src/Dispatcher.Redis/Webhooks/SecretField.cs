@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Dispatcher.Redis.Webhooks;
 
 /// <summary>
@@ -13,6 +15,24 @@ internal static class SecretField
 
     public static string Read(string stored, ISecretProtector protector) =>
         IsProtected(stored) ? protector.Unprotect(stored[Marker.Length..]) : stored;
+
+    /// <summary>
+    /// False when a protected value cannot be decrypted (its key left the ring, or the field was
+    /// damaged): one such record must not make every reader of its workspace throw.
+    /// </summary>
+    public static bool TryRead(string stored, ISecretProtector protector, out string secret)
+    {
+        try
+        {
+            secret = Read(stored, protector);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            secret = "";
+            return false;
+        }
+    }
 
     public static bool IsProtected(string stored) => stored.StartsWith(Marker, StringComparison.Ordinal);
 }

@@ -31,12 +31,15 @@ internal static class WebhookRecord
     public static Webhook FromHash(HashEntry[] entries, ISecretProtector protector)
     {
         var fields = entries.ToDictionary(e => e.Name.ToString(), e => e.Value);
+        bool secretReadable = SecretField.TryRead(fields["secret"]!, protector, out string secret);
+        // An unreadable previous secret cannot sign either; the current one alone still serves.
+        string? previous = Text(fields, "secret_prev") is { } stored && SecretField.TryRead(stored, protector, out string readable) ? readable : null;
         return new Webhook(
             Id: fields["id"]!,
             WorkspaceId: fields["ws"]!,
             Endpoint: new Uri(fields["endpoint"]!),
             Events: ((string)fields["events"]!).Split(',', StringSplitOptions.RemoveEmptyEntries),
-            Secret: SecretField.Read(fields["secret"]!, protector),
+            Secret: secret,
             CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]))
         {
             Status = Enum.TryParse<WebhookStatus>(fields.GetValueOrDefault("status"), out var status) ? status : WebhookStatus.Enabled,
@@ -47,8 +50,9 @@ internal static class WebhookRecord
                 : null,
             RetrySchedule = Text(fields, "retry") is { } retry ? JsonSerializer.Deserialize<int[]>(retry) : null,
             Format = Text(fields, "format"),
-            PreviousSecret = Text(fields, "secret_prev") is { } previous ? SecretField.Read(previous, protector) : null,
-            PreviousSecretExpiresAt = (long)fields.GetValueOrDefault("secret_prev_until", 0) is > 0 and var until
+            SecretUnreadable = !secretReadable,
+            PreviousSecret = previous,
+            PreviousSecretExpiresAt = previous is not null && (long)fields.GetValueOrDefault("secret_prev_until", 0) is > 0 and var until
                 ? DateTimeOffset.FromUnixTimeMilliseconds(until)
                 : null,
         };

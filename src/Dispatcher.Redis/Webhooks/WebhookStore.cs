@@ -45,8 +45,11 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
         // stored value is still the one read here.
         string stored = (string?)await Db.HashGetAsync(key, "secret").ConfigureAwait(false) ?? "";
         string legacyProtected = stored.Length > 0 && !SecretField.IsProtected(stored) ? SecretField.Write(stored, protector) : "";
+        // An unreadable current secret cannot sign during the overlap: it is dropped, not kept as
+        // the previous one, so the rotation repairs the record.
+        bool unreadable = stored.Length > 0 && !SecretField.TryRead(stored, protector, out _);
         var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookRotate, [key],
-            [SecretField.Write(newSecret, protector), previousUntil.ToUnixTimeMilliseconds(), legacyProtected, stored]).ConfigureAwait(false);
+            [SecretField.Write(newSecret, protector), previousUntil.ToUnixTimeMilliseconds(), legacyProtected, stored, unreadable ? "1" : ""]).ConfigureAwait(false);
         return (int)result == 1;
     }
 

@@ -15,9 +15,16 @@ public sealed record ApiError(int StatusCode, string Code, string Message, IRead
     public static ApiError BadRequest(string code, string message, IReadOnlyList<string>? invalid = null) =>
         new(StatusCodes.Status400BadRequest, code, message, invalid);
 
+    /// <summary>Sent as <c>Retry-After</c> (whole seconds, rounded up) when set.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCode;
+        if (RetryAfter is { } retryAfter)
+        {
+            httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         var body = new ErrorBody(new ErrorDetail(Code, Message, Invalid));
         await JsonSerializer.SerializeAsync(httpContext.Response.Body, body, ApiJson.Options, httpContext.RequestAborted);

@@ -21,6 +21,9 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string WorkspaceClaim = "workspace";
 
+    /// <summary>The key's identity (<see cref="ApiKeyIdentity"/>), for per-key limits.</summary>
+    public const string KeyIdClaim = "key_id";
+
     private readonly KeyRing<string> _keys = new(dispatcherOptions.Value.ApiKeys.Select(k => KeyValuePair.Create(k.Key, k.Workspace)));
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -36,7 +39,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return Task.FromResult(AuthenticateResult.Fail("invalid API key"));
         }
-        var identity = new ClaimsIdentity([new Claim(WorkspaceClaim, workspace)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(WorkspaceClaim, workspace), new Claim(KeyIdClaim, ApiKeyIdentity.Of(presented))], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

@@ -12,6 +12,16 @@ public sealed class LimitOptions
     /// </summary>
     public Dictionary<string, int> Workspaces { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Calls one API key may make to <c>POST …/test</c>, <c>…/replay</c> and <c>…/recover</c> together
+    /// per <see cref="SendWindow"/>, counted in Redis so the limit holds across instances; one more
+    /// answers 429 with Retry-After. Default 60; 1 to 100,000.
+    /// </summary>
+    public int SendCallsPerWindow { get; set; } = 60;
+
+    /// <summary>The window of <see cref="SendCallsPerWindow"/>, from the key's first call. Default 1 minute; 1 second to 1 day.</summary>
+    public TimeSpan SendWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The webhook limit of <paramref name="workspaceId"/>.</summary>
     public int WebhooksFor(string workspaceId) =>
         Workspaces.TryGetValue(workspaceId, out int limit) ? limit : WebhooksPerWorkspace;

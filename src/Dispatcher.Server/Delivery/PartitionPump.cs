@@ -2,6 +2,7 @@ using Dispatcher.Core.Delivery;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Secrets;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -24,6 +25,7 @@ public sealed partial class PartitionPump(
     EndpointRateLimiter limiter,
     ScheduleStore schedule,
     WebhookStore webhooks,
+    UnreadableSecretHolds secretHolds,
     DeliveryProcessor processor,
     WebhookRules rules,
     PartitionSignals signals,
@@ -124,6 +126,10 @@ public sealed partial class PartitionPump(
         {
             // Deleted after these were queued: its work goes with it.
             await schedule.DropAsync(partition, webhookId);
+            return 0;
+        }
+        if (await secretHolds.HoldIfUnreadableAsync(partition, webhook, claimed, now))
+        {
             return 0;
         }
         if (takenOver && _claimTimeouts.TryAdd(webhookId, rules.ClaimTimeoutOf(webhook)))

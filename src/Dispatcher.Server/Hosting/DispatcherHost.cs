@@ -13,6 +13,7 @@ using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Api.Deliveries;
 using Dispatcher.Server.Api.Events;
+using Dispatcher.Server.Api.Limits;
 using Dispatcher.Server.Api.Webhooks;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
@@ -57,6 +58,7 @@ public static partial class DispatcherHost
 
         builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddDispatcherSecrets();
+        builder.Services.AddSendLimits();
         builder.Services.AddSingleton<WebhookTestEventSender>();
         builder.Services.AddSingleton<IngestStore>();
         builder.Services.AddSingleton<ScheduleStore>();

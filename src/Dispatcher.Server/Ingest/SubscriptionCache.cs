@@ -10,12 +10,15 @@ namespace Dispatcher.Server.Ingest;
 /// a create, PATCH or delete (on any instance) has bumped the version. Reading every workspace's
 /// webhooks on every request was what bounded end-to-end throughput (bench/results/README.md).
 /// </summary>
-public sealed class SubscriptionCache(WebhookStore webhooks)
+public sealed partial class SubscriptionCache(WebhookStore webhooks, ILogger<SubscriptionCache> logger)
 {
     /// <summary>Workspaces remembered at most; past it the cache starts over rather than grow without bound.</summary>
     private const int MaxWorkspaces = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Webhooks skipped for an unreadable secret and already logged, so each is logged once, not per read.</summary>
+    private readonly ConcurrentDictionary<string, byte> _skipped = new(StringComparer.Ordinal);
 
     public async Task<Dictionary<string, IReadOnlyList<Webhook>>> LoadAsync(IEnumerable<string> workspaceIds)
     {
@@ -45,12 +48,47 @@ public sealed class SubscriptionCache(WebhookStore webhooks)
             var lists = await Task.WhenAll(stale.Select(s => webhooks.ListAsync(s.Workspace)));
             for (int i = 0; i < stale.Count; i++)
             {
-                _entries[stale[i].Workspace] = new Entry(stale[i].Version, lists[i]);
-                result[stale[i].Workspace] = lists[i];
+                var usable = Usable(lists[i]);
+                _entries[stale[i].Workspace] = new Entry(stale[i].Version, usable);
+                result[stale[i].Workspace] = usable;
             }
         }
         return result;
     }
+
+    /// <summary>
+    /// The webhooks events may fan out to: one whose secret cannot be decrypted is left out (and
+    /// logged once) rather than failing the whole batch of its workspace.
+    /// </summary>
+    private IReadOnlyList<Webhook> Usable(IReadOnlyList<Webhook> listed)
+    {
+        if (_skipped.Count >= MaxWorkspaces)
+        {
+            _skipped.Clear();
+        }
+        List<Webhook>? usable = null;
+        for (int i = 0; i < listed.Count; i++)
+        {
+            var webhook = listed[i];
+            if (!webhook.SecretUnreadable)
+            {
+                _skipped.TryRemove(webhook.Id, out _);
+                usable?.Add(webhook);
+                continue;
+            }
+            usable ??= [.. listed.Take(i)];
+            if (_skipped.TryAdd(webhook.Id, 0))
+            {
+                LogSkipped(logger, webhook.Id, webhook.WorkspaceId);
+            }
+        }
+        return usable ?? listed;
+    }
+
+    [LoggerMessage(EventId = 5904, EventName = "IngestSkippedUnreadableWebhook", Level = LogLevel.Warning,
+        Message = "Webhook {WebhookId} of workspace {Workspace} has a signing secret that cannot be decrypted; " +
+            "new events are not queued for it until the key ring is restored or the secret is rotated")]
+    private static partial void LogSkipped(ILogger logger, string webhookId, string workspace);
 
     private sealed record Entry(long Version, IReadOnlyList<Webhook> Webhooks);
 }

@@ -1,3 +1,4 @@
+using Dispatcher.Core.Delivery;
 using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Core.Events;
@@ -18,7 +19,7 @@ namespace Dispatcher.Server.Listen;
 /// </summary>
 public sealed partial class CliListenerService(
     ListenSessions sessions, ListenRelay relay, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
-    IHostApplicationLifetime lifetime, ILogger<CliListenerService> logger) : CliListener.CliListenerBase
+    OutboundHttpOptions http, IHostApplicationLifetime lifetime, ILogger<CliListenerService> logger) : CliListener.CliListenerBase
 {
     private readonly KeyRing<string> _apiKeys = new(options.Value.ApiKeys.Select(k => KeyValuePair.Create(k.Key, k.Workspace)));
 
@@ -32,7 +33,7 @@ public sealed partial class CliListenerService(
         var started = new ListenStarted { WebhookId = webhook.Id, Format = profile.Name, Secret = secret };
         started.Events.AddRange(webhook.Events.Select(profile.EventName));
 
-        var connection = new ListenConnection();
+        var connection = new ListenConnection(workspace);
         sessions.Connect(webhook.Id, connection);
         // Tells the instance delivering this webhook's partition, wherever it runs, where to relay its attempts.
         await using var held = await relay.HoldAsync(webhook.Id, () => sessions.IsConnected(webhook.Id));
@@ -59,8 +60,17 @@ public sealed partial class CliListenerService(
 
     public override async Task<DeliveryReportAck> ReportResult(DeliveryReport request, ServerCallContext context)
     {
-        Authenticate(context);
-        return new DeliveryReportAck { Accepted = await sessions.ReportAsync(request) };
+        string workspace = Authenticate(context);
+        if (request.StatusCode != 0 && request.StatusCode is < 100 or > 599)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"status_code {request.StatusCode} is not an HTTP status (100-599), nor 0 for unreachable"));
+        }
+        if (request.StreamClosed)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "stream_closed is set between servers only, never by a client"));
+        }
+        var report = ListenReportLimits.Capped(request, http.MaxResponseBodyBytes);
+        return new DeliveryReportAck { Accepted = await sessions.ReportAsync(report, workspace) };
     }
 
     private string Authenticate(ServerCallContext context)

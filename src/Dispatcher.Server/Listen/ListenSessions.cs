@@ -16,8 +16,13 @@ public sealed partial class ListenSessions(
 {
     private const string StreamClosed = "the `dispatcher listen` stream closed";
 
+    private static readonly string NotKeepingUp =
+        $"the `dispatcher listen` stream is not keeping up: {ListenConnection.Capacity} attempts already wait to be written to it";
+
     private readonly ConcurrentDictionary<string, ListenConnection> _connections = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<DeliveryReport>> _pending = new(StringComparer.Ordinal);
+    /// <summary>Attempts sent from here and waited for, with the webhook and workspace a report must name to complete them.</summary>
+    private readonly ConcurrentDictionary<string, (TaskCompletionSource<DeliveryReport> Report, string WebhookId, string Workspace)> _pending =
+        new(StringComparer.Ordinal);
 
     /// <summary>Makes <paramref name="connection"/> the webhook's stream, replacing (and closing) an older one.</summary>
     public void Connect(string webhookId, ListenConnection connection)
@@ -47,7 +52,7 @@ public sealed partial class ListenSessions(
         string attemptId = Guid.NewGuid().ToString("N");
         var report = new TaskCompletionSource<DeliveryReport>(TaskCreationOptions.RunContinuationsAsynchronously);
         // Waited for before it is sent: a relayed report may come back before the send returns.
-        _pending[attemptId] = report;
+        _pending[attemptId] = (report, webhookId, delivery.Event.WorkspaceId);
         try
         {
             var forwarded = Forwarded(request, delivery, attemptId, limit);
@@ -55,7 +60,7 @@ public sealed partial class ListenSessions(
             {
                 if (!connection.TryWrite(forwarded))
                 {
-                    return new(DeliveryResultKind.ConnectionError, 0, TimeSpan.Zero, StreamClosed, null);
+                    return new(DeliveryResultKind.ConnectionError, 0, TimeSpan.Zero, connection.IsFull ? NotKeepingUp : StreamClosed, null);
                 }
             }
             else if (!await relay.SendAsync(webhookId, forwarded).ConfigureAwait(false))
@@ -95,15 +100,25 @@ public sealed partial class ListenSessions(
     }
 
     /// <summary>
-    /// The CLI's report (ReportResult on this instance): completes the attempt waited for here, or sends
-    /// it back to the instance that relayed the attempt; false when it is no longer waited for.
+    /// The CLI's report (ReportResult on this instance, by <paramref name="workspace"/>'s key): completes
+    /// the attempt waited for here, or sends it back to the instance that relayed the attempt; false
+    /// when it is no longer waited for, or is not an attempt of that workspace's webhook named in the report.
     /// </summary>
-    public async Task<bool> ReportAsync(DeliveryReport report) =>
-        Complete(report) || (relayed.Take(report.AttemptId) is { } replyTo && await relay.ReportAsync(replyTo, report).ConfigureAwait(false));
+    public async Task<bool> ReportAsync(DeliveryReport report, string workspace) =>
+        Complete(report, workspace)
+        || (relayed.Take(report.AttemptId, report.WebhookId, workspace) is { } replyTo && await relay.ReportAsync(replyTo, report).ConfigureAwait(false));
 
-    /// <summary>Completes the attempt the report names if this instance waits for it.</summary>
-    public bool Complete(DeliveryReport report) =>
-        _pending.TryRemove(report.AttemptId, out var waiter) && waiter.TrySetResult(report);
+    /// <summary>
+    /// Completes the attempt the report names if this instance waits for it and it is the named
+    /// webhook's (and, when given, <paramref name="workspace"/>'s: reports relayed between instances
+    /// were checked where the CLI sent them).
+    /// </summary>
+    public bool Complete(DeliveryReport report, string? workspace = null) =>
+        _pending.TryGetValue(report.AttemptId, out var waiter)
+        && string.Equals(waiter.WebhookId, report.WebhookId, StringComparison.Ordinal)
+        && (workspace is null || string.Equals(waiter.Workspace, workspace, StringComparison.Ordinal))
+        && _pending.TryRemove(KeyValuePair.Create(report.AttemptId, waiter))
+        && waiter.Report.TrySetResult(report);
 
     /// <summary>
     /// An attempt relayed by the instance delivering the session's partition: written to the stream
@@ -112,9 +127,11 @@ public sealed partial class ListenSessions(
     public void AcceptRelayed(RelayedDelivery attempt)
     {
         var delivery = attempt.Delivery;
+        bool connected = _connections.TryGetValue(attempt.WebhookId, out var connection);
         // Remembered before it is written: the CLI may report before this method returns.
-        bool remembered = relayed.Remember(delivery.AttemptId, attempt.ReplyTo, TimeSpan.FromMilliseconds(delivery.TimeoutMs));
-        if (_connections.TryGetValue(attempt.WebhookId, out var connection) && connection.TryWrite(delivery))
+        bool remembered = connected && relayed.Remember(
+            delivery.AttemptId, attempt.ReplyTo, attempt.WebhookId, connection!.Workspace, TimeSpan.FromMilliseconds(delivery.TimeoutMs));
+        if (connected && connection!.TryWrite(delivery))
         {
             if (!remembered)
             {
@@ -123,7 +140,7 @@ public sealed partial class ListenSessions(
             LogRelayedIn(logger, delivery.DeliveryId, attempt.WebhookId, attempt.ReplyTo);
             return;
         }
-        relayed.Take(delivery.AttemptId);
+        relayed.Forget(delivery.AttemptId);
         LogRelayedToClosed(logger, delivery.DeliveryId, attempt.WebhookId);
         var closed = new DeliveryReport { WebhookId = attempt.WebhookId, AttemptId = delivery.AttemptId, StreamClosed = true };
         // Not awaited: this runs on the subscriber's message loop, and ReportAsync logs its own failure.

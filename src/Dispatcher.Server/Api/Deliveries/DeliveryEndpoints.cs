@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dispatcher.Core.Deliveries;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.Limits;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Delivery;
 
@@ -58,7 +59,7 @@ public static class DeliveryEndpoints
     }
 
     private static async Task<IResult> ReplayAsync(
-        string id, string deliveryId, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, Replayer replayer)
+        string id, string deliveryId, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, Replayer replayer, SendLimiter limiter)
     {
         string workspace = http.User.Workspace();
         if (await webhooks.GetAsync(workspace, id) is null)
@@ -70,6 +71,10 @@ public static class DeliveryEndpoints
         {
             return ApiError.NotFound($"no delivery '{deliveryId}' in this webhook's delivery log");
         }
+        if (await limiter.TryAcquireAsync(http.User) is { } limited)
+        {
+            return limited;
+        }
         if (!await replayer.ReplayAsync(workspace, id, entry.DeliveryId, entry.EventId))
         {
             return Expired();
@@ -78,7 +83,7 @@ public static class DeliveryEndpoints
     }
 
     private static async Task<IResult> RecoverAsync(
-        string id, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, Replayer replayer)
+        string id, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, Replayer replayer, SendLimiter limiter)
     {
         string workspace = http.User.Workspace();
         if (await webhooks.GetAsync(workspace, id) is null)
@@ -97,6 +102,10 @@ public static class DeliveryEndpoints
         if (request?.Since is not { } since)
         {
             return ApiError.BadRequest("INVALID_SINCE", "since is required, as an ISO 8601 time");
+        }
+        if (await limiter.TryAcquireAsync(http.User) is { } limited)
+        {
+            return limited;
         }
         var failed = (await log.ReadAsync(workspace, id))
             .Where(e => e.Outcome == DeliveryOutcomes.Failed && e.At >= since)

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.Limits;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Secrets;
 using Microsoft.Extensions.Options;
 
 using Dispatcher.Server.Delivery;
@@ -87,7 +89,8 @@ public static class WebhookChangeEndpoints
 
     /// <summary>A new secret, shown once; the old one keeps signing for <c>Dispatcher:Secrets:RotationOverlap</c>.</summary>
     private static async Task<IResult> RotateSecretAsync(
-        string id, HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time, ILoggerFactory loggers)
+        string id, HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time, ILoggerFactory loggers,
+        UnreadableSecretHolds secretHolds)
     {
         RotateSecretRequest? request = null;
         using (var reader = new StreamReader(http.Request.Body))
@@ -119,6 +122,11 @@ public static class WebhookChangeEndpoints
             return NotFound(id);
         }
         WebhookApiLog.SecretRotated(loggers.CreateLogger(WebhookApiLog.Category), id, workspace, previousUntil);
+        if (current.SecretUnreadable)
+        {
+            // The new secret repaired the record: its held deliveries need not wait for the recheck.
+            await secretHolds.ReleaseAsync(current);
+        }
         var after = await store.GetAsync(workspace, id);
         // Shows the secret this call set, even if another rotation has already followed it.
         return after is null
@@ -128,12 +136,16 @@ public static class WebhookChangeEndpoints
 
     /// <summary>Queues a <c>webhook.test</c> event for this webhook only: <c>202</c> with its id.</summary>
     private static async Task<IResult> TestAsync(
-        string id, HttpContext http, WebhookStore store, WebhookTestEventSender sender, ILoggerFactory loggers)
+        string id, HttpContext http, WebhookStore store, WebhookTestEventSender sender, ILoggerFactory loggers, SendLimiter limiter)
     {
         var webhook = await store.GetAsync(http.User.Workspace(), id);
         if (webhook is null)
         {
             return NotFound(id);
+        }
+        if (await limiter.TryAcquireAsync(http.User) is { } limited)
+        {
+            return limited;
         }
         string eventId = await sender.SendAsync(webhook);
         WebhookApiLog.TestEventQueued(loggers.CreateLogger(WebhookApiLog.Category), eventId, id);

@@ -19,6 +19,12 @@ public sealed record WebhookResponse(
     IReadOnlyList<int>? RetrySchedule,
     string? Secret)
 {
+    /// <summary>The status shown, whatever the stored one, while the signing secret cannot be decrypted.</summary>
+    public const string SecretUnreadableStatus = "secret_unreadable";
+
+    private const string SecretUnreadableReason =
+        "the signing secret cannot be decrypted (lost Data Protection key or corrupt record); deliveries are held: rotate the secret to resume";
+
     public static WebhookResponse From(Webhook webhook, bool includeSecret = false)
     {
         var profile = WebhookRules.ProfileOf(webhook);
@@ -28,8 +34,8 @@ public sealed record WebhookResponse(
             profile.Name,
             webhook.Events.Select(profile.EventName).ToList(),
             webhook.CreatedAt.UtcDateTime,
-            webhook.Status.ToString().ToLowerInvariant(),
-            webhook.StatusReason,
+            webhook.SecretUnreadable ? SecretUnreadableStatus : webhook.Status.ToString().ToLowerInvariant(),
+            webhook.SecretUnreadable ? SecretUnreadableReason : webhook.StatusReason,
             webhook.RateLimit,
             webhook.RetrySchedule,
             includeSecret ? webhook.Secret : null)
