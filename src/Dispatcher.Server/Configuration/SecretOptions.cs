@@ -8,4 +8,14 @@ public sealed class SecretOptions
     /// Default 24 hours; 0 to 30 days.
     /// </summary>
     public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// A PKCS#12 (.pfx) file with a certificate and its private key that encrypts the Data Protection
+    /// key ring in Redis. Default unset: the key ring is stored unencrypted and start-up warns so.
+    /// Every instance needs the same certificate.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyRingCertificatePath"/>. Default unset (no password).</summary>
+    public string? KeyRingCertificatePassword { get; set; }
 }
