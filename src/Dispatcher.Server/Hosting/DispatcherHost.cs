@@ -115,7 +115,7 @@ public static partial class DispatcherHost
             builder.Services.AddSingleton(embedded);
         }
         var redisOptions = ConfigurationOptions.Parse(connectionString);
-        // Logged at start-up and shown by health: the password never leaves the configuration.
+        // Logged at start-up: the password never leaves the configuration.
         string address = redisOptions.ToString(includePassword: false);
         // Start even while Redis is down: ingest answers Unavailable and pumps retry until it is back.
         redisOptions.AbortOnConnectFail = false;
