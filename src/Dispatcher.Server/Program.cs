@@ -7,8 +7,10 @@ try
     var app = DispatcherHost.Build(args);
     // Validate before the host starts, so a bad setting is reported by us in one line, not by the host's logger.
     _ = app.Services.GetRequiredService<IOptions<DispatcherOptions>>().Value;
+    // Resolved before the run: RunAsync disposes the container when the host stops, and asking it afterwards throws.
+    var exitCode = app.Services.GetRequiredService<ExitCode>();
     await app.RunAsync();
-    return app.Services.GetRequiredService<ExitCode>().Value;
+    return exitCode.Value;
 }
 catch (OptionsValidationException ex)
 {

@@ -9,11 +9,14 @@ namespace Dispatcher.Redis.Membership;
 /// </summary>
 public sealed class MembershipStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
-    /// <summary>Records this instance as alive at <paramref name="now"/> and returns the live members, sorted.</summary>
-    public async Task<string[]> HeartbeatAsync(string instanceId, DateTimeOffset now, TimeSpan ttl)
+    /// <summary>
+    /// Records this instance as alive now by Redis's clock (not this machine's) and returns the live
+    /// members (heard from within <paramref name="ttl"/> by that clock), sorted.
+    /// </summary>
+    public async Task<string[]> HeartbeatAsync(string instanceId, TimeSpan ttl)
     {
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(LuaScripts.Members, [keys.Members],
-            ["beat", instanceId, now.ToUnixTimeMilliseconds(), (long)ttl.TotalMilliseconds]).ConfigureAwait(false))!;
+            ["beat", instanceId, 0, (long)ttl.TotalMilliseconds]).ConfigureAwait(false))!;
         return result.Select(r => (string)r!).ToArray();
     }
 

@@ -15,4 +15,14 @@ public sealed class SecretOptions
     /// through the API releases them at once. Default 1 minute; 1 second to 1 hour.
     /// </summary>
     public TimeSpan UnreadableRecheck { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A PKCS#12 (.pfx) file with a certificate and its private key that encrypts the Data Protection
+    /// key ring in Redis. Default unset: the key ring is stored unencrypted and start-up warns so.
+    /// Every instance needs the same certificate.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyRingCertificatePath"/>. Default unset (no password).</summary>
+    public string? KeyRingCertificatePassword { get; set; }
 }

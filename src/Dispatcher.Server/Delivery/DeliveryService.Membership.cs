@@ -20,7 +20,7 @@ public sealed partial class DeliveryService
     {
         try
         {
-            string[] members = await membership.HeartbeatAsync(InstanceId, LeaseClock.GetUtcNow(), ttl);
+            string[] members = await membership.HeartbeatAsync(InstanceId, ttl);
             // A heartbeat always lists its writer, unless a reader expired it in between.
             if (!members.Contains(InstanceId, StringComparer.Ordinal))
             {

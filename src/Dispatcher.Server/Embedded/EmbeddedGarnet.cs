@@ -6,8 +6,9 @@ namespace Dispatcher.Server.Embedded;
 
 /// <summary>
 /// A Redis-compatible store (Microsoft Garnet) inside the process, for a server started with no
-/// Redis configured. Lua is on and every write goes to its append-only log before it is
-/// answered, so acknowledged work survives a restart. Same client code path as a real Redis.
+/// Redis configured. Lua is on and every write is committed to its append-only log before it is
+/// answered, so acknowledged work survives a killed process (docs/durability.md says what it does
+/// not survive). Same client code path as a real Redis.
 /// </summary>
 public sealed class EmbeddedGarnet : IDisposable
 {
@@ -40,8 +41,11 @@ public sealed class EmbeddedGarnet : IDisposable
             "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--lua",
             "--aof",
-            // 0: commit the log on every write, so an answered write is on disk.
+            // 0: commit the log on every write; and wait for that commit before answering: without
+            // the wait the commit runs behind the answer, and a killed process loses writes it had
+            // already acknowledged (an event the producer was told is durable).
             "--aof-commit-freq", "0",
+            "--aof-commit-wait",
             "--recover",
             "--checkpointdir", fullPath,
             // The portable file device: the native one needs libaio, which a fresh machine may lack.

@@ -57,7 +57,7 @@ public static partial class DispatcherHost
         AddDelivery(builder.Services);
 
         builder.Services.AddSingleton<WebhookStore>();
-        builder.Services.AddDispatcherSecrets();
+        builder.Services.AddDispatcherSecrets(builder.Configuration);
         builder.Services.AddSendLimits();
         builder.Services.AddSingleton<WebhookTestEventSender>();
         builder.Services.AddSingleton<IngestStore>();
@@ -118,12 +118,14 @@ public static partial class DispatcherHost
             builder.Services.AddSingleton(embedded);
         }
         var redisOptions = ConfigurationOptions.Parse(connectionString);
+        // Logged at start-up: the password never leaves the configuration.
+        string address = redisOptions.ToString(includePassword: false);
         // Start even while Redis is down: ingest answers Unavailable and pumps retry until it is back.
         redisOptions.AbortOnConnectFail = false;
         redisOptions.AsyncTimeout = Math.Min(redisOptions.AsyncTimeout, 5000);
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         builder.Services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Redis.KeyPrefix));
-        builder.Services.AddSingleton(new RedisTarget(embedded is null ? "Redis" : "embedded Garnet", connectionString, embedded?.DataPath));
+        builder.Services.AddSingleton(new RedisTarget(embedded is null ? "Redis" : "embedded Garnet", address, embedded?.DataPath));
     }
 
     private static void AddDelivery(IServiceCollection services)
@@ -177,6 +179,7 @@ public static partial class DispatcherHost
         {
             LogRedis(logger, target.ConnectionString);
         }
+        SecretProtectionSetup.LogKeyRingProtection(app.Services, logger);
         if (options.SampleKeys)
         {
             LogSampleKeys(logger, app.Environment.EnvironmentName);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Dispatcher.FunctionalTests.Infrastructure;
@@ -9,10 +10,14 @@ namespace Dispatcher.FunctionalTests.Infrastructure;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines;
+    private readonly SemaphoreSlim _newLine;
 
-    private ServerProcess(Process process, Uri http, Uri grpc)
+    private ServerProcess(Process process, ConcurrentQueue<string> lines, SemaphoreSlim newLine, Uri http, Uri grpc)
     {
         _process = process;
+        _lines = lines;
+        _newLine = newLine;
         Http = http;
         Grpc = grpc;
     }
@@ -24,10 +29,15 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The OS process id: part of the instance id the server writes into its lease keys.</summary>
     public int Id => _process.Id;
 
+    /// <summary>Every line the process printed so far, stdout and stderr ("stderr: " prefixed).</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
+
     public static async Task<ServerProcess> StartAsync(
-        RedisServerFixture redis, string prefix, ITestOutputHelper output, IDictionary<string, string>? settings = null)
+        RedisServerFixture redis, string prefix, ITestOutputHelper output, IDictionary<string, string>? settings = null,
+        (int Http, int Grpc)? ports = null)
     {
-        int httpPort = Ports.Free(), grpcPort = Ports.Free();
+        // Fixed ports let a restarted server be found where its clients left it.
+        var (httpPort, grpcPort) = ports ?? (Ports.Free(), Ports.Free());
         var psi = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll"))
         {
             RedirectStandardOutput = true,
@@ -59,6 +69,8 @@ public sealed class ServerProcess : IAsyncDisposable
             psi.Environment[key] = value;
         }
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = new ConcurrentQueue<string>();
+        var newLine = new SemaphoreSlim(0);
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
         {
@@ -66,19 +78,28 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 return;
             }
+            lines.Enqueue(e.Data);
+            newLine.Release();
             Write(output, "server: " + e.Data);
             if (e.Data.Contains("Dispatcher is up", StringComparison.Ordinal))
             {
                 ready.TrySetResult();
             }
         };
-        process.ErrorDataReceived += (_, e) => Write(output, "server stderr: " + e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lines.Enqueue("stderr: " + e.Data);
+            }
+            Write(output, "server stderr: " + e.Data);
+        };
         process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"the server exited with {process.ExitCode} before it was up"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return new ServerProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"));
+        return new ServerProcess(process, lines, newLine, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is handed back.</summary>
@@ -86,6 +107,45 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>Waits until what the process printed satisfies <paramref name="condition"/>; the timeout message says what was expected.</summary>
+    public async Task WaitForOutputAsync(Func<IReadOnlyCollection<string>, bool> condition, TimeSpan timeout, string expected)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (!condition(_lines))
+        {
+            try
+            {
+                await _newLine.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"within {timeout} the server did not print {expected}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends a POSIX signal (e.g. "INT" for Ctrl-C, "TERM" for a service manager's stop) and waits for
+    /// the process to exit; returns its exit code.
+    /// </summary>
+    public async Task<int> SignalAndWaitAsync(string signal, TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the server did not exit within {timeout} of SIG{signal}");
+        }
+        return _process.ExitCode;
     }
 
     public ValueTask DisposeAsync()

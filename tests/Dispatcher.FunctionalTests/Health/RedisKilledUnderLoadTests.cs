@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Dispatcher.Client.Publishing;
+using Dispatcher.FunctionalTests.Infrastructure;
+
+namespace Dispatcher.FunctionalTests.Health;
+
+/// <summary>
+/// kill -9 of Redis (AOF always) while a producer publishes without pause and deliveries flow: the
+/// producer resumes by itself, every acknowledged event is delivered, /readyz comes back to 200.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisKilledUnderLoadTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    private const int Producers = 4;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_producer_keeps_publishing_through_a_redis_kill_and_nothing_acknowledged_is_lost()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, new Dictionary<string, string?>
+        {
+            // Deliveries keep pace with the producer, so the kill lands while both flow.
+            ["Dispatcher:Delivery:RatePerSecond"] = "2000",
+            ["Dispatcher:Delivery:Burst"] = "100",
+        });
+        // Standard Webhooks: the event id travels in the webhook-id header.
+        await server.Api().CreateFormatWebhookAsync(receiver.Url(), "standard-webhooks", "link.clicked");
+        using var http = new HttpClient { BaseAddress = server.Http };
+        await using var publisher = server.Publisher();
+        var acked = new ConcurrentQueue<string>();
+        using var ack = new SemaphoreSlim(0);
+        using var stop = new CancellationTokenSource();
+        var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(async () =>
+        {
+            for (int i = 0; !stop.IsCancellationRequested; i++)
+            {
+                string id = $"evt_flow_{p}_{i}";
+                // No retry here: resuming after the outage is the SDK's job.
+                if ((await publisher.PublishAsync(TestEvents.Create(id))).Status == PublishStatus.Accepted)
+                {
+                    acked.Enqueue(id);
+                    ack.Release();
+                }
+            }
+        })).ToArray();
+
+        await AcksAsync(ack, 200, "200 acknowledgements before the kill");
+        Assert.NotEmpty(receiver.All);
+        redis.StopProcess();
+        try
+        {
+            await server.Logs.WaitForAsync("RedisConnectionLost", timeout: Timeout);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/readyz")).StatusCode);
+        }
+        finally
+        {
+            await redis.StartProcessAsync();
+        }
+        int beforeRestart = acked.Count;
+
+        await AcksAsync(ack, 200, "200 more acknowledgements after Redis came back, with no help from the test");
+        await stop.CancelAsync();
+        await Task.WhenAll(producers).WaitAsync(Timeout);
+        await server.Logs.WaitForAsync("RedisConnectionRestored", timeout: Timeout);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+
+        var expected = acked.ToHashSet();
+        var delivered = new HashSet<string>(receiver.All.Select(EventId));
+        while (!expected.IsSubsetOf(delivered))
+        {
+            delivered.Add(EventId(await receiver.NextAsync(Timeout)));
+        }
+        output.WriteLine($"{expected.Count} acknowledged ({beforeRestart} before the kill), all delivered; {receiver.All.Count} requests");
+    }
+
+    private static async Task AcksAsync(SemaphoreSlim ack, int count, string expected)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                await ack.WaitAsync(cts.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"within {Timeout}: expected {expected}");
+        }
+    }
+
+    private static string EventId(ReceivedRequest request) => request.Header("webhook-id")!;
+}
