@@ -117,6 +117,26 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
 
     private static RedisValue EpochArg(long? epoch) => epoch is { } e ? e : RedisValue.EmptyString;
 
+    /// <summary>
+    /// Takes a webhook whose channel is full out of the ready index until <see cref="UnparkAsync"/>;
+    /// false when <paramref name="epoch"/> is stale and nothing changed.
+    /// </summary>
+    public async Task<bool> ParkAsync(int partition, string webhookId, long epoch)
+    {
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.Park,
+            [keys.Ready(partition), keys.Parked(partition), keys.LeaseEpoch(partition)], [webhookId, epoch]).ConfigureAwait(false);
+        return (int)result == 1;
+    }
+
+    /// <summary>Puts a parked webhook back into the ready index (its channel has room again).</summary>
+    public Task UnparkAsync(int partition, string webhookId) =>
+        Db.ScriptEvaluateAsync(LuaScripts.Unpark,
+            [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId), keys.Parked(partition)], [webhookId]);
+
+    /// <summary>The partition's parked webhooks: a pump starting on it puts them all back.</summary>
+    public async Task<string[]> ParkedAsync(int partition) =>
+        (await Db.SetMembersAsync(keys.Parked(partition)).ConfigureAwait(false)).Select(id => id.ToString()).ToArray();
+
     /// <summary>Drops all of a webhook's pending work (the webhook was deleted).</summary>
     public Task DropAsync(int partition, string webhookId) =>
         Db.ScriptEvaluateAsync(LuaScripts.Drop, WebhookKeys(partition, webhookId), [webhookId]);

@@ -15,6 +15,10 @@ internal static class LuaScripts
 
     public static string Replay { get; } = Load("replay");
 
+    public static string Park { get; } = Load("park");
+
+    public static string Unpark { get; } = Load("unpark");
+
     public static string Lease { get; } = Read("lease");
 
     public static string Members { get; } = Read("members");

@@ -129,6 +129,10 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Delivery:DisableAfterFailures must be at least 1");
         }
+        if (delivery.EndpointIdleTimeout < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("Dispatcher:Delivery:EndpointIdleTimeout must be at least 1 second");
+        }
         if (delivery.MaxRetryAfter < TimeSpan.Zero)
         {
             errors.Add("Dispatcher:Delivery:MaxRetryAfter must not be negative");

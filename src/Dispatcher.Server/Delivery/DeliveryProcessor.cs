@@ -53,9 +53,10 @@ public sealed partial class DeliveryProcessor(
         {
             if (holds.HeldUntil(queued) is { } until)
             {
-                // Claimed before the endpoint was paused or disabled: hand it back untouched.
-                var settlement = until == DateTimeOffset.MaxValue ? Settlement.Disable : Settlement.Release;
-                await schedule.SettleAsync(queued.Partition, queued.Claim, settlement, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
+                // Claimed before the endpoint was paused or disabled: hand it back untouched. Released,
+                // never settled as a disable: Redis's hold already stops claims while the webhook is
+                // disabled, and if it was enabled again meanwhile, a disable here would undo that.
+                await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
                 return;
             }
             using (var lease = await limiter.AcquireAsync(queued.Webhook, abort))
