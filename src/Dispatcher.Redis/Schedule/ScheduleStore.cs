@@ -97,17 +97,26 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         return (int)result == 1;
     }
 
-    /// <summary>Stops all deliveries to the webhook until <see cref="EnableAsync"/>; new work keeps queuing.</summary>
-    public Task DisableAsync(int partition, string webhookId) => HoldAsync(partition, webhookId, "disabled");
+    /// <summary>
+    /// Stops all deliveries to the webhook until <see cref="EnableAsync"/>; new work keeps queuing.
+    /// <paramref name="statusSequence"/> is that of the status change it follows: false, and nothing
+    /// changed, when a later change has been applied already.
+    /// </summary>
+    public Task<bool> DisableAsync(int partition, string webhookId, long statusSequence) =>
+        HoldAsync(partition, webhookId, "disabled", statusSequence);
 
-    /// <summary>Lifts a disable or a pause: the webhook's queued work is due again.</summary>
-    public Task EnableAsync(int partition, string webhookId) => HoldAsync(partition, webhookId, "");
+    /// <summary>Lifts a disable or a pause: the webhook's queued work is due again (see <see cref="DisableAsync"/>).</summary>
+    public Task<bool> EnableAsync(int partition, string webhookId, long statusSequence) =>
+        HoldAsync(partition, webhookId, "", statusSequence);
 
-    private Task HoldAsync(int partition, string webhookId, string hold) =>
-        Db.ScriptEvaluateAsync(
+    private async Task<bool> HoldAsync(int partition, string webhookId, string hold, long statusSequence)
+    {
+        var result = await Db.ScriptEvaluateAsync(
             LuaScripts.Hold,
-            [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)],
-            [webhookId, hold]);
+            [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId), keys.HoldSequence(partition, webhookId)],
+            [webhookId, hold, statusSequence]).ConfigureAwait(false);
+        return (int)result == 1;
+    }
 
     private RedisKey[] WebhookKeys(int partition, string webhookId) =>
         [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)];
@@ -139,5 +148,5 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
 
     /// <summary>Drops all of a webhook's pending work (the webhook was deleted).</summary>
     public Task DropAsync(int partition, string webhookId) =>
-        Db.ScriptEvaluateAsync(LuaScripts.Drop, WebhookKeys(partition, webhookId), [webhookId]);
+        Db.ScriptEvaluateAsync(LuaScripts.Drop, [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId)], [webhookId]);
 }

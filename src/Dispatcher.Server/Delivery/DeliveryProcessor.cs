@@ -139,9 +139,15 @@ public sealed partial class DeliveryProcessor(
                 return;
             case DeliveryOutcomes.Disabled:
                 holds.Disable(webhook.Id);
-                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Disable, now);
                 const string Gone = "the endpoint answered 410 Gone";
-                await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
+                // Status, then the hold carrying its sequence: if the webhook is enabled meanwhile, the
+                // later enable wins in both. The delivery itself waits, released, no attempt counted.
+                long sequence = await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
+                if (sequence > 0)
+                {
+                    await schedule.DisableAsync(queued.Partition, webhook.Id, sequence);
+                }
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Release, now);
                 LogWebhookDisabled(logger, webhook.Id, Gone);
                 if (webhook.Status != WebhookStatus.Disabled)
                 {
@@ -179,7 +185,7 @@ public sealed partial class DeliveryProcessor(
         if (failure is { Changed: true, After: WebhookStatus.Disabled })
         {
             holds.Disable(webhook.Id);
-            await schedule.DisableAsync(queued.Partition, webhook.Id);
+            await schedule.DisableAsync(queued.Partition, webhook.Id, failure.StatusSequence);
             string reason = $"{failure.ConsecutiveFailures} consecutive deliveries failed their whole retry schedule";
             LogWebhookDisabled(logger, webhook.Id, reason);
             await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, reason);

@@ -225,6 +225,7 @@ public sealed partial class PartitionPump(
             // Cannot fail: only this loop writes, and it claimed no more than the free slots.
             worker.TryEnqueue(new QueuedDelivery(partition, webhook, delivery, now));
         }
+        LogClaimed(logger, partition, claimed.Count, webhookId);
         return claimed.Count;
     }
 
@@ -266,6 +267,10 @@ public sealed partial class PartitionPump(
     [LoggerMessage(EventId = 2003, EventName = "PumpFailed", Level = LogLevel.Error,
         Message = "Partition {Partition} pump failed; retrying in 1 s")]
     private static partial void LogPumpFailed(ILogger logger, int partition, Exception exception);
+
+    [LoggerMessage(EventId = 2102, EventName = "DeliveriesClaimed", Level = LogLevel.Debug,
+        Message = "Partition {Partition}: claimed {Count} deliveries of webhook {WebhookId} into its channel")]
+    private static partial void LogClaimed(ILogger logger, int partition, int count, string webhookId);
 
     [LoggerMessage(EventId = 2101, EventName = "EndpointWorkersEvicted", Level = LogLevel.Debug,
         Message = "Partition {Partition}: evicted {Count} idle endpoint workers")]
