@@ -32,8 +32,13 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
     /// <paramref name="epoch"/> the claim is fenced: nothing is claimed once the partition's lease
     /// epoch has moved on, and the claims carry it so their settlements are fenced too.
     /// </summary>
+    /// <param name="expired">
+    /// Filled with the due deliveries dropped instead, their event past its retention, so the caller
+    /// can put them on record.
+    /// </param>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(
-        int partition, string webhookId, DateTimeOffset now, DateTimeOffset deadline, int max, long? epoch = null)
+        int partition, string webhookId, DateTimeOffset now, DateTimeOffset deadline, int max, long? epoch = null,
+        List<ExpiredDelivery>? expired = null)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.Claim,
@@ -43,9 +48,14 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         {
             return [];
         }
-        var claimed = new List<ClaimedDelivery>(result.Length - 1);
+        foreach (var dropped in (RedisResult[])result[1]!)
+        {
+            var f = (RedisResult[])dropped!;
+            expired?.Add(new ExpiredDelivery((string)f[0]!, webhookId, (int)f[1], (string)f[2]!));
+        }
+        var claimed = new List<ClaimedDelivery>(result.Length - 2);
         string token = deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        for (int i = 1; i < result.Length; i++)
+        for (int i = 2; i < result.Length; i++)
         {
             var f = (RedisResult[])result[i]!;
             var evt = new StoredEvent(

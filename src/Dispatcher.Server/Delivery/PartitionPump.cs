@@ -29,6 +29,7 @@ public sealed partial class PartitionPump(
     PartitionSignals signals,
     EndpointHolds holds,
     DeliveryEngineEntries entries,
+    ExpiredDeliveryRecorder expiredRecorder,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
     ILogger<PartitionPump> logger,
@@ -197,7 +198,12 @@ public sealed partial class PartitionPump(
             free = Math.Min(free, options.Value.Delivery.ConcurrencyPerEndpoint);
             claimFor = rules.FirstClaimTimeout;
         }
-        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch);
+        var expired = new List<ExpiredDelivery>(0);
+        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch, expired);
+        if (expired.Count > 0)
+        {
+            await expiredRecorder.RecordAsync(partition, webhookId, expired, claimed.Count > 0 ? claimed[0].Event.WorkspaceId : null);
+        }
         if (claimed.Count == 0)
         {
             return 0;

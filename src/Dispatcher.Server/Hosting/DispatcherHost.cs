@@ -154,6 +154,7 @@ public static partial class DispatcherHost
         });
         services.AddSingleton<EndpointHolds>();
         services.AddSingleton<DeliveryEngineEntries>();
+        services.AddSingleton<ExpiredDeliveryRecorder>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
