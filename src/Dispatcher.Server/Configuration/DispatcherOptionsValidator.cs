@@ -92,6 +92,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
             errors.Add("Dispatcher:Aggregation:CloseDelay must be between 0 and 30 seconds");
         }
         SecretAndLimitRules.Validate(options, errors);
+        RetentionRules.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -69,7 +69,7 @@ public static class WebhookEndpoints
             return secretError;
         }
 
-        if (WebhookSettingsRules.Validate(request, out var rateLimit, out var retrySchedule) is { } settingsError)
+        if (WebhookSettingsRules.Validate(request, options.Value, out var rateLimit, out var retrySchedule) is { } settingsError)
         {
             return settingsError;
         }
