@@ -156,6 +156,18 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
     public async Task<string[]> ParkedAsync(int partition) =>
         (await Db.SetMembersAsync(keys.Parked(partition)).ConfigureAwait(false)).Select(id => id.ToString()).ToArray();
 
+    /// <summary>
+    /// When the first of the webhook's queued events expires, sampled over its earliest-due
+    /// deliveries; null when nothing queued expires.
+    /// </summary>
+    public async Task<DateTimeOffset?> QueueExpiresAtAsync(int partition, string webhookId, DateTimeOffset now)
+    {
+        const int Sample = 100;
+        long ttl = (long)await Db.ScriptEvaluateAsync(LuaScripts.QueueExpiry,
+            [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId)], [Sample]).ConfigureAwait(false);
+        return ttl < 0 ? null : now + TimeSpan.FromMilliseconds(ttl);
+    }
+
     /// <summary>Drops all of a webhook's pending work (the webhook was deleted).</summary>
     public Task DropAsync(int partition, string webhookId) =>
         Db.ScriptEvaluateAsync(LuaScripts.Drop, [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId)], [webhookId]);

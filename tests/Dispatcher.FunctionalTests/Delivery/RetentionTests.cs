@@ -41,4 +41,34 @@ public sealed class RetentionTests(RedisServerFixture redis, ITestOutputHelper o
         Assert.Equal(0, await redis.Db.SortedSetLengthAsync(server.PartitionKey(webhook.Id, "q")));
         Assert.Empty(receiver.All);
     }
+
+    [Fact]
+    public async Task A_disabled_webhooks_queue_about_to_expire_is_shown_with_a_warning()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(receiver.Url(), "link.clicked");
+        Assert.Equal(HttpStatusCode.OK, (await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/disable")).Status);
+        await using var publisher = server.Publisher();
+        await publisher.PublishAsync(TestEvents.Create("evt_queued_long"));
+        var (_, fresh) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}");
+        // Just queued: it expires at the end of the retention (7 days), not soon.
+        Assert.True(fresh.TryGetProperty("queueExpiresAt", out _), "a disabled webhook with queued events shows when they expire");
+        Assert.False(fresh.TryGetProperty("warning", out _));
+
+        // What six days and some of being disabled leave: an hour of the retention to go.
+        string body = $"{server.Prefix}:{{p:{server.PartitionOf(webhook.Id)}}}:ev:{DispatcherTestServer.Workspace}:evt_queued_long";
+        Assert.True(await redis.Db.KeyExpireAsync(body, TimeSpan.FromHours(1)));
+        var (_, disabled) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}");
+
+        var expiresAt = disabled.GetProperty("queueExpiresAt").GetDateTimeOffset();
+        Assert.InRange(expiresAt, DateTimeOffset.UtcNow.AddMinutes(55), DateTimeOffset.UtcNow.AddMinutes(61));
+        Assert.Contains("enable the webhook before then", disabled.GetProperty("warning").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/enable")).Status);
+        await receiver.NextAsync();
+        var (_, enabled) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}");
+        Assert.False(enabled.TryGetProperty("warning", out _));
+    }
 }

@@ -113,10 +113,13 @@ public static class WebhookEndpoints
         return Results.Json(new WebhookListResponse(webhooks.Select(w => WebhookResponse.From(w)).ToList()), ApiJson.Options);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, WebhookStore store)
+    private static async Task<IResult> GetAsync(
+        string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions, TimeProvider time)
     {
         var webhook = await store.GetAsync(http.User.Workspace(), id);
-        return webhook is null ? NotFound(id) : Results.Json(WebhookResponse.From(webhook), ApiJson.Options);
+        return webhook is null
+            ? NotFound(id)
+            : Results.Json(await QueueExpiryWarning.AddAsync(WebhookResponse.From(webhook), webhook, schedule, partitions, time), ApiJson.Options);
     }
 
     private static async Task<IResult> DeleteAsync(
