@@ -58,4 +58,35 @@ public sealed class StarvationTests(RedisServerFixture redis, ITestOutputHelper 
             release.TrySetResult(200);
         }
     }
+
+    [Fact]
+    public async Task A_webhook_left_parked_by_a_holder_that_died_is_put_back_when_a_pump_starts_on_its_partition()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        string prefix = RedisServerFixture.NewPrefix();
+        CreatedWebhook webhook;
+        int partition;
+        await using (var first = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix))
+        {
+            webhook = await first.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
+            partition = first.PartitionOf(webhook.Id);
+        }
+
+        // What a holder that died with the webhook's channel full leaves: due work, the webhook in the
+        // partition's parked set and not in its ready index.
+        string body = $"{prefix}:{{p:{partition}}}:ev:{DispatcherTestServer.Workspace}:evt_parked";
+        await redis.Db.HashSetAsync(body,
+        [
+            new("id", "evt_parked"), new("ws", DispatcherTestServer.Workspace), new("type", "link.clicked"),
+            new("created", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("data", TestEvents.ClickData),
+        ]);
+        await redis.Db.KeyExpireAsync(body, TimeSpan.FromHours(1));
+        await redis.Db.SortedSetAddAsync($"{prefix}:{{p:{partition}}}:q:{webhook.Id}", "dlv_parked", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await redis.Db.HashSetAsync($"{prefix}:{{p:{partition}}}:qr:{webhook.Id}", "dlv_parked", "0 - " + body);
+        await redis.Db.SetAddAsync($"{prefix}:{{p:{partition}}}:parked", webhook.Id);
+
+        await using var second = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
+        Assert.Contains("evt_parked", (await receiver.NextAsync()).BodyText);
+        Assert.False(await redis.Db.SetContainsAsync($"{prefix}:{{p:{partition}}}:parked", webhook.Id), "the webhook is still parked");
+    }
 }
