@@ -19,6 +19,7 @@ public sealed partial class EndpointWorker
     private readonly Task[] _senders;
     private int _queued;
     private int _parked;
+    private int _restarts;
     private long _lastActive;
 
     /// <param name="capacity">
@@ -61,8 +62,6 @@ public sealed partial class EndpointWorker
 
     /// <summary>Times a sender loop ended unexpectedly and was started again.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
-
-    private int _restarts;
 
     public bool TryEnqueue(QueuedDelivery delivery)
     {
@@ -160,8 +159,4 @@ public sealed partial class EndpointWorker
             }
         }
     }
-
-    [LoggerMessage(EventId = 2100, EventName = "SenderRestarted", Level = LogLevel.Error,
-        Message = "A sender of webhook {WebhookId} failed and was started again; the delivery in hand is sent again once its claim expires")]
-    private static partial void LogSenderRestarted(ILogger logger, string webhookId, Exception exception);
 }
