@@ -34,6 +34,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Absent, "disabled", or the time (ms) until which the receiver asked us to wait.</summary>
     public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{webhookId}";
 
+    /// <summary>Webhooks taken out of <see cref="Ready"/> while their channel is full (see park.lua).</summary>
+    public RedisKey Parked(int partition) => $"{Prefix}:{{p:{partition}}}:parked";
+
+    /// <summary>The status sequence (see webhook_status.lua) of the last disable or enable applied to <see cref="Hold"/>.</summary>
+    public RedisKey HoldSequence(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hseq:{webhookId}";
+
     /// <summary>Which instance delivers for the partition (expires unless renewed).</summary>
     public RedisKey Lease(int partition) => $"{Prefix}:{{p:{partition}}}:lease";
 

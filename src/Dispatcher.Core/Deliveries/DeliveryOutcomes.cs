@@ -9,5 +9,8 @@ public static class DeliveryOutcomes
     public const string Paused = "paused";
     public const string Disabled = "disabled";
 
-    public static IReadOnlyList<string> All { get; } = [Succeeded, Retrying, Failed, Paused, Disabled];
+    /// <summary>Not an attempt: the delivery was dropped because its event outlived its retention.</summary>
+    public const string Expired = "expired";
+
+    public static IReadOnlyList<string> All { get; } = [Succeeded, Retrying, Failed, Paused, Disabled, Expired];
 }

@@ -47,6 +47,12 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
         {
             return new(DeliveryResultKind.ConnectionError, 0, time.GetElapsedTime(started), Describe(ex), null);
         }
+        catch (IOException ex)
+        {
+            // The answer began and then broke off (HttpIOException: a body cut short, a reset while
+            // reading). That is the receiver's failure, an attempt outcome like a refused connection.
+            return new(DeliveryResultKind.ConnectionError, 0, time.GetElapsedTime(started), Describe(ex), null);
+        }
     }
 
     private async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
@@ -81,6 +87,10 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
         { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
         _ => null,
     };
+
+    private static string Describe(IOException ex) => ex is HttpIOException http
+        ? $"the response was cut off ({http.HttpRequestError}): {ex.Message}"
+        : $"the response was cut off: {ex.Message}";
 
     private static string Describe(HttpRequestException ex)
     {

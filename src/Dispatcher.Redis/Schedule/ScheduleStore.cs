@@ -32,8 +32,13 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
     /// <paramref name="epoch"/> the claim is fenced: nothing is claimed once the partition's lease
     /// epoch has moved on, and the claims carry it so their settlements are fenced too.
     /// </summary>
+    /// <param name="expired">
+    /// Filled with the due deliveries dropped instead, their event past its retention, so the caller
+    /// can put them on record.
+    /// </param>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(
-        int partition, string webhookId, DateTimeOffset now, DateTimeOffset deadline, int max, long? epoch = null)
+        int partition, string webhookId, DateTimeOffset now, DateTimeOffset deadline, int max, long? epoch = null,
+        List<ExpiredDelivery>? expired = null)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.Claim,
@@ -43,9 +48,14 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         {
             return [];
         }
-        var claimed = new List<ClaimedDelivery>(result.Length - 1);
+        foreach (var dropped in (RedisResult[])result[1]!)
+        {
+            var f = (RedisResult[])dropped!;
+            expired?.Add(new ExpiredDelivery((string)f[0]!, webhookId, (int)f[1], (string)f[2]!));
+        }
+        var claimed = new List<ClaimedDelivery>(result.Length - 2);
         string token = deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        for (int i = 1; i < result.Length; i++)
+        for (int i = 2; i < result.Length; i++)
         {
             var f = (RedisResult[])result[i]!;
             var evt = new StoredEvent(
@@ -97,11 +107,17 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         return (int)result == 1;
     }
 
-    /// <summary>Stops all deliveries to the webhook until <see cref="EnableAsync"/>; new work keeps queuing.</summary>
-    public Task DisableAsync(int partition, string webhookId) => HoldAsync(partition, webhookId, "disabled");
+    /// <summary>
+    /// Stops all deliveries to the webhook until <see cref="EnableAsync"/>; new work keeps queuing.
+    /// <paramref name="statusSequence"/> is that of the status change it follows: false, and nothing
+    /// changed, when a later change has been applied already.
+    /// </summary>
+    public Task<bool> DisableAsync(int partition, string webhookId, long statusSequence) =>
+        HoldAsync(partition, webhookId, "disabled", statusSequence);
 
-    /// <summary>Lifts a disable or a pause: the webhook's queued work is due again.</summary>
-    public Task EnableAsync(int partition, string webhookId) => HoldAsync(partition, webhookId, "");
+    /// <summary>Lifts a disable or a pause: the webhook's queued work is due again (see <see cref="DisableAsync"/>).</summary>
+    public Task<bool> EnableAsync(int partition, string webhookId, long statusSequence) =>
+        HoldAsync(partition, webhookId, "", statusSequence);
 
     /// <summary>
     /// Lifts a pause (not a disable) before its end: the deliveries parked until then are due now.
@@ -113,11 +129,14 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
             [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)],
             [webhookId, now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
 
-    private Task HoldAsync(int partition, string webhookId, string hold) =>
-        Db.ScriptEvaluateAsync(
+    private async Task<bool> HoldAsync(int partition, string webhookId, string hold, long statusSequence)
+    {
+        var result = await Db.ScriptEvaluateAsync(
             LuaScripts.Hold,
-            [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)],
-            [webhookId, hold]);
+            [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId), keys.HoldSequence(partition, webhookId)],
+            [webhookId, hold, statusSequence]).ConfigureAwait(false);
+        return (int)result == 1;
+    }
 
     private RedisKey[] WebhookKeys(int partition, string webhookId) =>
         [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)];
@@ -127,7 +146,39 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
 
     private static RedisValue EpochArg(long? epoch) => epoch is { } e ? e : RedisValue.EmptyString;
 
+    /// <summary>
+    /// Takes a webhook whose channel is full out of the ready index until <see cref="UnparkAsync"/>;
+    /// false when <paramref name="epoch"/> is stale and nothing changed.
+    /// </summary>
+    public async Task<bool> ParkAsync(int partition, string webhookId, long epoch)
+    {
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.Park,
+            [keys.Ready(partition), keys.Parked(partition), keys.LeaseEpoch(partition)], [webhookId, epoch]).ConfigureAwait(false);
+        return (int)result == 1;
+    }
+
+    /// <summary>Puts a parked webhook back into the ready index (its channel has room again).</summary>
+    public Task UnparkAsync(int partition, string webhookId) =>
+        Db.ScriptEvaluateAsync(LuaScripts.Unpark,
+            [keys.Queue(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId), keys.Parked(partition)], [webhookId]);
+
+    /// <summary>The partition's parked webhooks: a pump starting on it puts them all back.</summary>
+    public async Task<string[]> ParkedAsync(int partition) =>
+        (await Db.SetMembersAsync(keys.Parked(partition)).ConfigureAwait(false)).Select(id => id.ToString()).ToArray();
+
+    /// <summary>
+    /// When the first of the webhook's queued events expires, sampled over its earliest-due
+    /// deliveries; null when nothing queued expires.
+    /// </summary>
+    public async Task<DateTimeOffset?> QueueExpiresAtAsync(int partition, string webhookId, DateTimeOffset now)
+    {
+        const int Sample = 100;
+        long ttl = (long)await Db.ScriptEvaluateAsync(LuaScripts.QueueExpiry,
+            [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId)], [Sample]).ConfigureAwait(false);
+        return ttl < 0 ? null : now + TimeSpan.FromMilliseconds(ttl);
+    }
+
     /// <summary>Drops all of a webhook's pending work (the webhook was deleted).</summary>
     public Task DropAsync(int partition, string webhookId) =>
-        Db.ScriptEvaluateAsync(LuaScripts.Drop, WebhookKeys(partition, webhookId), [webhookId]);
+        Db.ScriptEvaluateAsync(LuaScripts.Drop, [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId)], [webhookId]);
 }

@@ -17,6 +17,12 @@ internal static class LuaScripts
 
     public static string Resume { get; } = Load("resume");
 
+    public static string Park { get; } = Load("park");
+
+    public static string QueueExpiry { get; } = Load("queue_expiry");
+
+    public static string Unpark { get; } = Load("unpark");
+
     public static string Lease { get; } = Read("lease");
 
     public static string Members { get; } = Read("members");

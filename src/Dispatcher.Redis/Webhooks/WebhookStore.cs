@@ -131,15 +131,21 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
             [outcome, disableAfter, reason]).ConfigureAwait(false))!;
         return result.Length == 0
             ? null
-            : new StatusChange((int)result[0], Enum.Parse<WebhookStatus>((string)result[1]!), Enum.Parse<WebhookStatus>((string)result[2]!));
+            : new StatusChange((int)result[0], Enum.Parse<WebhookStatus>((string)result[1]!), Enum.Parse<WebhookStatus>((string)result[2]!))
+            {
+                StatusSequence = result.Length > 3 ? (long)result[3] : 0,
+            };
     }
 
-    /// <summary>Sets status and reason; false when the webhook does not exist.</summary>
-    public async Task<bool> SetStatusAsync(string workspaceId, string webhookId, WebhookStatus status, string reason)
+    /// <summary>
+    /// Sets status and reason; returns the webhook's new status sequence, which the matching hold
+    /// (ScheduleStore.DisableAsync / EnableAsync) carries, or 0 when the webhook does not exist.
+    /// </summary>
+    public async Task<long> SetStatusAsync(string workspaceId, string webhookId, WebhookStatus status, string reason)
     {
         var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookStatus, [keys.Webhook(workspaceId, webhookId)],
             [status.ToString(), reason]).ConfigureAwait(false);
-        return (int)result == 1;
+        return (long)result;
     }
 
     /// <summary>Removes the webhook from the registry; returns false when it did not exist.</summary>

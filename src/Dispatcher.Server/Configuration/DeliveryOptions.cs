@@ -54,6 +54,12 @@ public sealed class DeliveryOptions
     /// </summary>
     public int MaxSignedBodyBytes { get; set; } = 10 * 1024;
 
+    /// <summary>
+    /// How long a webhook's endpoint worker (its channel and senders), claim timeout and holds stay in
+    /// memory after its last delivery; then they are evicted, and made again by its next one. Default 5 min.
+    /// </summary>
+    public TimeSpan EndpointIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often an idle partition looks for due work it was not told about. Default 1 s.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -98,6 +98,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
             errors.Add("Dispatcher:Aggregation:CloseDelay must be between 0 and 30 seconds");
         }
         SecretAndLimitRules.Validate(options, errors);
+        RetentionRules.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -134,6 +135,10 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         if (delivery.DisableAfterFailures < 1)
         {
             errors.Add("Dispatcher:Delivery:DisableAfterFailures must be at least 1");
+        }
+        if (delivery.EndpointIdleTimeout < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("Dispatcher:Delivery:EndpointIdleTimeout must be at least 1 second");
         }
         if (delivery.MaxRetryAfter < TimeSpan.Zero)
         {

@@ -53,9 +53,10 @@ public sealed partial class DeliveryProcessor(
         {
             if (holds.HeldUntil(queued) is { } until)
             {
-                // Claimed before the endpoint was paused or disabled: hand it back untouched.
-                var settlement = until == DateTimeOffset.MaxValue ? Settlement.Disable : Settlement.Release;
-                await schedule.SettleAsync(queued.Partition, queued.Claim, settlement, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
+                // Claimed before the endpoint was paused or disabled: hand it back untouched. Released,
+                // never settled as a disable: Redis's hold already stops claims while the webhook is
+                // disabled, and if it was enabled again meanwhile, a disable here would undo that.
+                await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
                 return;
             }
             using (var lease = await limiter.AcquireAsync(queued.Webhook, abort))
@@ -138,9 +139,15 @@ public sealed partial class DeliveryProcessor(
                 return;
             case DeliveryOutcomes.Disabled:
                 holds.Disable(webhook.Id);
-                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Disable, now);
                 const string Gone = "the endpoint answered 410 Gone";
-                await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
+                // Status, then the hold carrying its sequence: if the webhook is enabled meanwhile, the
+                // later enable wins in both. The delivery itself waits, released, no attempt counted.
+                long sequence = await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
+                if (sequence > 0)
+                {
+                    await schedule.DisableAsync(queued.Partition, webhook.Id, sequence);
+                }
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Release, now);
                 LogWebhookDisabled(logger, webhook.Id, Gone);
                 if (webhook.Status != WebhookStatus.Disabled)
                 {
@@ -178,7 +185,7 @@ public sealed partial class DeliveryProcessor(
         if (failure is { Changed: true, After: WebhookStatus.Disabled })
         {
             holds.Disable(webhook.Id);
-            await schedule.DisableAsync(queued.Partition, webhook.Id);
+            await schedule.DisableAsync(queued.Partition, webhook.Id, failure.StatusSequence);
             string reason = $"{failure.ConsecutiveFailures} consecutive deliveries failed their whole retry schedule";
             LogWebhookDisabled(logger, webhook.Id, reason);
             await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, reason);

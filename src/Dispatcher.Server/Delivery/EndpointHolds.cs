@@ -35,5 +35,28 @@ public sealed class EndpointHolds(TimeProvider time)
         return hold.Until;
     }
 
+    /// <summary>Holds kept in memory now.</summary>
+    public int Count => _holds.Count;
+
+    /// <summary>
+    /// Forgets pauses that are over, and disables set before <paramref name="disabledBefore"/>: by
+    /// then every delivery claimed before the disable has been handled or its claim has expired, and
+    /// Redis's hold keeps the webhook from being claimed again.
+    /// </summary>
+    public void Evict(DateTimeOffset disabledBefore)
+    {
+        var now = time.GetUtcNow();
+        foreach (var entry in _holds)
+        {
+            var hold = entry.Value;
+            bool over = hold.Until == DateTimeOffset.MaxValue ? hold.Since < disabledBefore : hold.Until <= now;
+            if (over)
+            {
+                // Only this entry: a newer hold set meanwhile stays.
+                _holds.TryRemove(entry);
+            }
+        }
+    }
+
     private readonly record struct Hold(DateTimeOffset Until, DateTimeOffset Since);
 }

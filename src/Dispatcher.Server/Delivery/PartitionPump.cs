@@ -29,9 +29,13 @@ public sealed partial class PartitionPump(
     DeliveryProcessor processor,
     WebhookRules rules,
     PartitionSignals signals,
+    EndpointHolds holds,
+    DeliveryEngineEntries entries,
+    ExpiredDeliveryRecorder expiredRecorder,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
-    ILogger<PartitionPump> logger)
+    ILogger<PartitionPump> logger,
+    ILogger<EndpointWorker> workerLogger)
 {
     private const int WebhooksPerRound = 256;
     private const int MaxClaim = 16;
@@ -39,7 +43,12 @@ public sealed partial class PartitionPump(
 
     /// <summary>Each webhook's claim lifetime, learnt when it is read (fills run concurrently).</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan> _claimTimeouts = new(StringComparer.Ordinal);
+
+    /// <summary>Parked webhooks whose channel has room again, for the loop to put back into the ready index.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _unparks = new();
     private CancellationToken _abort;
+    private int _parkedThisRound;
+    private DateTimeOffset _nextSweep;
 
     /// <param name="stopping">Stop claiming and sending.</param>
     /// <param name="abort">Give up on attempts still in flight (the shutdown deadline has passed).</param>
@@ -47,17 +56,36 @@ public sealed partial class PartitionPump(
     {
         _abort = abort;
         var delivery = options.Value.Delivery;
+        _nextSweep = time.GetUtcNow() + SweepEvery(delivery);
+        bool restored = false;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
                 try
                 {
+                    if (!restored)
+                    {
+                        // Webhooks parked by an earlier holder (crashed, or the lease moved) would stay out of
+                        // the ready index: its channels are gone, so put every one back.
+                        foreach (string parked in await schedule.ParkedAsync(partition))
+                        {
+                            await schedule.UnparkAsync(partition, parked);
+                        }
+                        restored = true;
+                    }
+                    await UnparkFreedAsync();
                     var now = time.GetUtcNow();
+                    if (now >= _nextSweep)
+                    {
+                        await EvictIdleAsync(now, delivery);
+                    }
+                    Interlocked.Exchange(ref _parkedThisRound, 0);
                     string[] due = await schedule.DueWebhooksAsync(partition, now, WebhooksPerRound);
                     int claimed = due.Length == 0 ? 0 : (await Task.WhenAll(due.Select(id => FillAsync(id, now, stopping)))).Sum();
-                    if (claimed > 0)
+                    if (claimed > 0 || Volatile.Read(ref _parkedThisRound) > 0)
                     {
+                        // Parking changed the index: the webhooks behind the parked ones are due too.
                         continue;
                     }
                     // Nothing claimable: either nothing is due (sleep until the next due time) or every
@@ -91,8 +119,59 @@ public sealed partial class PartitionPump(
         finally
         {
             await Task.WhenAll(_workers.Values.Select(w => w.StopAsync()));
+            entries.WorkersChanged(-_workers.Count);
+            entries.ClaimTimeoutsChanged(-_claimTimeouts.Count);
         }
     }
+
+    /// <summary>Puts back the parked webhooks a sender has freed a slot of (only the loop writes the index).</summary>
+    private async Task UnparkFreedAsync()
+    {
+        while (_unparks.TryPeek(out string? webhookId))
+        {
+            // Dequeued only once done: if Redis fails, the next round tries again.
+            await schedule.UnparkAsync(partition, webhookId);
+            _unparks.TryDequeue(out _);
+        }
+    }
+
+    /// <summary>
+    /// Drops the workers (and claim timeouts) of webhooks idle for <c>EndpointIdleTimeout</c>, as
+    /// the BCL's partitioned rate limiter drops idle partitions: removed under the lock, stopped
+    /// outside it. Only the loop adds workers, and no fill runs now, so none is handed work meanwhile.
+    /// </summary>
+    private async Task EvictIdleAsync(DateTimeOffset now, DeliveryOptions delivery)
+    {
+        _nextSweep = now + SweepEvery(delivery);
+        var cutoff = now - delivery.EndpointIdleTimeout;
+        List<(string Id, EndpointWorker Worker)> idle;
+        lock (_workers)
+        {
+            idle = _workers.Where(w => w.Value.IdleSince(cutoff)).Select(w => (w.Key, w.Value)).ToList();
+            foreach (var (id, _) in idle)
+            {
+                _workers.Remove(id);
+            }
+        }
+        foreach (var (id, _) in idle)
+        {
+            if (_claimTimeouts.TryRemove(id, out _))
+            {
+                entries.ClaimTimeoutsChanged(-1);
+            }
+        }
+        entries.WorkersChanged(-idle.Count);
+        await Task.WhenAll(idle.Select(w => w.Worker.StopAsync()));
+        var longestClaim = rules.LongestClaimTimeout;
+        holds.Evict(now - (longestClaim > delivery.EndpointIdleTimeout ? longestClaim : delivery.EndpointIdleTimeout));
+        if (idle.Count > 0)
+        {
+            LogWorkersEvicted(logger, partition, idle.Count);
+        }
+    }
+
+    /// <summary>Often enough that an idle entry lives at most half as long again as the timeout.</summary>
+    private static TimeSpan SweepEvery(DeliveryOptions delivery) => delivery.EndpointIdleTimeout / 2;
 
     /// <summary>Claims into the webhook's free slots; returns how many were claimed.</summary>
     private async Task<int> FillAsync(string webhookId, DateTimeOffset now, CancellationToken stopping)
@@ -101,6 +180,11 @@ public sealed partial class PartitionPump(
         int free = Math.Min(worker.FreeSlots, MaxClaim);
         if (free <= 0)
         {
+            // Full: out of the ready index until a slot frees, so it cannot hide webhooks behind it.
+            if (worker.TryPark() && await schedule.ParkAsync(partition, webhookId, epoch))
+            {
+                Interlocked.Increment(ref _parkedThisRound);
+            }
             return 0;
         }
         // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets.
@@ -116,7 +200,12 @@ public sealed partial class PartitionPump(
             free = Math.Min(free, options.Value.Delivery.ConcurrencyPerEndpoint);
             claimFor = rules.FirstClaimTimeout;
         }
-        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch);
+        var expired = new List<ExpiredDelivery>(0);
+        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch, expired);
+        if (expired.Count > 0)
+        {
+            await expiredRecorder.RecordAsync(partition, webhookId, expired, claimed.Count > 0 ? claimed[0].Event.WorkspaceId : null);
+        }
         if (claimed.Count == 0)
         {
             return 0;
@@ -135,7 +224,12 @@ public sealed partial class PartitionPump(
         if (takenOver && _claimTimeouts.TryAdd(webhookId, rules.ClaimTimeoutOf(webhook)))
         {
             // First sight of this webhook since the takeover: its old holder may have spent a burst just now.
+            entries.ClaimTimeoutsChanged(1);
             limiter.Empty(webhook);
+        }
+        if (_claimTimeouts.TryAdd(webhookId, rules.ClaimTimeoutOf(webhook)))
+        {
+            entries.ClaimTimeoutsChanged(1);
         }
         _claimTimeouts[webhookId] = rules.ClaimTimeoutOf(webhook);
         foreach (var delivery in claimed)
@@ -143,6 +237,7 @@ public sealed partial class PartitionPump(
             // Cannot fail: only this loop writes, and it claimed no more than the free slots.
             worker.TryEnqueue(new QueuedDelivery(partition, webhook, delivery, now));
         }
+        LogClaimed(logger, partition, claimed.Count, webhookId);
         return claimed.Count;
     }
 
@@ -155,12 +250,23 @@ public sealed partial class PartitionPump(
             if (!_workers.TryGetValue(webhookId, out var worker))
             {
                 var delivery = options.Value.Delivery;
-                worker = new EndpointWorker(delivery.EndpointQueueCapacity, delivery.ConcurrencyPerEndpoint,
-                    processor.ProcessAsync, processor.HandBackAsync, () => signals.Notify(partition), stopping, _abort);
+                worker = new EndpointWorker(webhookId, delivery.EndpointQueueCapacity, delivery.ConcurrencyPerEndpoint,
+                    processor.ProcessAsync, processor.HandBackAsync, wasParked => SlotFreed(webhookId, wasParked),
+                    time, workerLogger, stopping, _abort);
                 _workers.Add(webhookId, worker);
+                entries.WorkersChanged(1);
             }
             return worker;
         }
+    }
+
+    private void SlotFreed(string webhookId, bool wasParked)
+    {
+        if (wasParked)
+        {
+            _unparks.Enqueue(webhookId);
+        }
+        signals.Notify(partition);
     }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan max) =>
@@ -173,4 +279,12 @@ public sealed partial class PartitionPump(
     [LoggerMessage(EventId = 2003, EventName = "PumpFailed", Level = LogLevel.Error,
         Message = "Partition {Partition} pump failed; retrying in 1 s")]
     private static partial void LogPumpFailed(ILogger logger, int partition, Exception exception);
+
+    [LoggerMessage(EventId = 2102, EventName = "DeliveriesClaimed", Level = LogLevel.Debug,
+        Message = "Partition {Partition}: claimed {Count} deliveries of webhook {WebhookId} into its channel")]
+    private static partial void LogClaimed(ILogger logger, int partition, int count, string webhookId);
+
+    [LoggerMessage(EventId = 2101, EventName = "EndpointWorkersEvicted", Level = LogLevel.Debug,
+        Message = "Partition {Partition}: evicted {Count} idle endpoint workers")]
+    private static partial void LogWorkersEvicted(ILogger logger, int partition, int count);
 }

@@ -48,6 +48,17 @@ public sealed class WebhookRules(IOptions<DispatcherOptions> options)
         }
     }
 
+    /// <summary>The longest claim any webhook gets: a delivery claimed earlier has been handled, or its claim has expired.</summary>
+    public TimeSpan LongestClaimTimeout
+    {
+        get
+        {
+            var slowest = WebhookProfiles.All.Select(p => p.RequestTimeout ?? _delivery.RequestTimeout).Append(_delivery.RequestTimeout).Max();
+            var longest = ClaimTimeoutFor(slowest);
+            return longest > FirstClaimTimeout ? longest : FirstClaimTimeout;
+        }
+    }
+
     /// <summary>Room for a first round's waits for rate tokens (a bucket of 1 at 1/s delays the fourth send 3 s).</summary>
     private static readonly TimeSpan FirstRoundMargin = TimeSpan.FromSeconds(10);
 

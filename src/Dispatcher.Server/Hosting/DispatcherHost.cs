@@ -158,6 +158,8 @@ public static partial class DispatcherHost
             return new EndpointRateLimiter(new RateLimitSettings(delivery.RatePerSecond, delivery.Burst), delivery.ConcurrencyPerEndpoint);
         });
         services.AddSingleton<EndpointHolds>();
+        services.AddSingleton<DeliveryEngineEntries>();
+        services.AddSingleton<ExpiredDeliveryRecorder>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());

@@ -7,6 +7,8 @@ namespace Dispatcher.Server.Observability;
 /// Reads one partition's backlog through its <c>ready</c> index (score = when each webhook can
 /// next be claimed). Bounded: at most <see cref="MaxWebhooks"/> webhooks per partition, earliest
 /// first, each costing one or two pipelined counts; past that the backlog is under-counted.
+/// Webhooks the pump parked (channel full, out of the index) are read from the parked set, at
+/// their queue's head.
 /// </summary>
 public sealed class BacklogReader(IConnectionMultiplexer redis, RedisKeys keys)
 {
@@ -16,7 +18,8 @@ public sealed class BacklogReader(IConnectionMultiplexer redis, RedisKeys keys)
     {
         var db = redis.GetDatabase();
         long nowMs = now.ToUnixTimeMilliseconds();
-        var ready = await db.SortedSetRangeByRankWithScoresAsync(keys.Ready(partition), 0, MaxWebhooks - 1).ConfigureAwait(false);
+        var indexed = await db.SortedSetRangeByRankWithScoresAsync(keys.Ready(partition), 0, MaxWebhooks - 1).ConfigureAwait(false);
+        var ready = await WithParkedAsync(db, partition, indexed).ConfigureAwait(false);
         var counts = ready.Select(entry =>
         {
             var queue = keys.Queue(partition, entry.Element.ToString());
@@ -32,5 +35,17 @@ public sealed class BacklogReader(IConnectionMultiplexer redis, RedisKeys keys)
         }
         var oldest = ready.Length > 0 && ready[0].Score <= nowMs ? TimeSpan.FromMilliseconds(nowMs - ready[0].Score) : TimeSpan.Zero;
         return new PartitionSample(partition, dueTotal, allTotal - dueTotal, oldest);
+    }
+
+    private async Task<SortedSetEntry[]> WithParkedAsync(IDatabase db, int partition, SortedSetEntry[] indexed)
+    {
+        var parked = await db.SetRandomMembersAsync(keys.Parked(partition), MaxWebhooks).ConfigureAwait(false);
+        var seen = indexed.Select(e => e.Element.ToString()).ToHashSet(StringComparer.Ordinal);
+        var heads = parked.Select(id => id.ToString()).Where(id => !seen.Contains(id))
+            .Select(async id => (Id: id, Head: await db.SortedSetRangeByRankWithScoresAsync(keys.Queue(partition, id), 0, 0).ConfigureAwait(false)));
+        var extra = (await Task.WhenAll(heads).ConfigureAwait(false))
+            .Where(h => h.Head.Length > 0)
+            .Select(h => new SortedSetEntry(h.Id, h.Head[0].Score));
+        return indexed.Concat(extra).OrderBy(e => e.Score).Take(MaxWebhooks).ToArray();
     }
 }

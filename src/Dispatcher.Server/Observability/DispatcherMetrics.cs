@@ -24,6 +24,7 @@ public sealed class DispatcherMetrics
     private readonly Histogram<double> _ackDuration;
     private readonly Histogram<double> _dueToSent;
     private readonly Histogram<double> _limiterWait;
+    private readonly Counter<long> _expired;
 
     public DispatcherMetrics(IMeterFactory meters, TimeProvider time)
     {
@@ -37,9 +38,14 @@ public sealed class DispatcherMetrics
             "Time from a PublishRequest being read to its PublishResponse being written (one per request, not per event)", null, Advice());
         _dueToSent = meter.CreateHistogram("dispatcher.delivery.lag", "s",
             "Time from a delivery being due to its attempt being sent (after the endpoint's token bucket allowed it)", null, Advice());
+        _expired = meter.CreateCounter<long>("dispatcher.delivery.expired", "{delivery}",
+            "Deliveries dropped from the schedule because their event outlived its retention (Dispatcher:Ingest:DedupeWindow)");
         _limiterWait = meter.CreateHistogram("dispatcher.delivery.limiter.wait.duration", "s",
             "Time an attempt waited for its endpoint's token bucket; recorded only when it had to wait", null, Advice());
     }
+
+    /// <summary>Deliveries dropped unsent: their event outlived its retention.</summary>
+    public void Expired(int count) => _expired.Add(count);
 
     /// <param name="outcome">accepted, duplicate or rejected.</param>
     /// <param name="reason">The rejection reason, or null.</param>

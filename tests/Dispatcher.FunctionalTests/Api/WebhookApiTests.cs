@@ -59,6 +59,8 @@ public sealed class WebhookApiTests(RedisServerFixture redis, ITestOutputHelper 
     [InlineData("""{"endpoint":"https://x.example.com/h","events":["link.clicked"],"secret":"short"}""", "INVALID_SECRET")]
     [InlineData("""{"endpoint":"https://x.example.com/h","events":["link.clicked"],"rateLimit":{"perSecond":0,"burst":5}}""", "INVALID_RATE_LIMIT")]
     [InlineData("""{"endpoint":"https://x.example.com/h","events":["link.clicked"],"retrySchedule":[60,-1]}""", "INVALID_RETRY_SCHEDULE")]
+    // Two weeks of retries, past the 7-day event retention.
+    [InlineData("""{"endpoint":"https://x.example.com/h","events":["link.clicked"],"retrySchedule":[604800,604800]}""", "INVALID_RETRY_SCHEDULE")]
     [InlineData("""{"endpoint": """, "INVALID_JSON")]
     [InlineData("""[1, 2]""", "INVALID_JSON")]
     public async Task Bad_create_requests_get_400_with_a_stable_code_and_create_nothing(string body, string code)

@@ -47,6 +47,7 @@ public sealed class WebhookPatchTests(RedisServerFixture redis, ITestOutputHelpe
     [InlineData("""{"events":["webhook.test"]}""", "INVALID_EVENTS")]
     [InlineData("""{"rateLimit":{"perSecond":0,"burst":5}}""", "INVALID_RATE_LIMIT")]
     [InlineData("""{"retrySchedule":[60,-1]}""", "INVALID_RETRY_SCHEDULE")]
+    [InlineData("""{"retrySchedule":[604800,604800]}""", "INVALID_RETRY_SCHEDULE")]
     [InlineData("""{"secret":"a-new-secret-0123456789"}""", "INVALID_SECRET")]
     [InlineData("""{"endpoint":"https://ok.example.com/h","colour":"blue"}""", "UNKNOWN_FIELD")]
     [InlineData("""{"events":"link.clicked"}""", "INVALID_JSON")]

@@ -69,6 +69,7 @@ public sealed class StartupTests(RedisServerFixture redis)
     [InlineData("Dispatcher__Delivery__RatePerSecond", "0", "Dispatcher:Delivery:RatePerSecond must be between 1 and 10000")]
     [InlineData("Dispatcher__Delivery__RetrySchedule__0", "-5", "Dispatcher:Delivery:RetrySchedule: every delay must be a positive number of seconds")]
     [InlineData("Dispatcher__Delivery__RetryJitter", "2", "Dispatcher:Delivery:RetryJitter must be between 0 and 1")]
+    [InlineData("Dispatcher__Delivery__RetrySchedule__0", "700000", "Dispatcher:Delivery:RetrySchedule spans up to 213.89 h with jitter, longer than the event retention Dispatcher:Ingest:DedupeWindow (168 h): its last attempts would find the event gone")]
     [InlineData("Dispatcher__Ingest__MaxEventBytes", "0", "Dispatcher:Ingest:MaxEventBytes must be positive")]
     [InlineData("Dispatcher__Partitions__LeaseTtl", "00:00:00.5", "Dispatcher:Partitions:LeaseTtl must be at least 1 second")]
     [InlineData("Dispatcher__DefaultFormat", "zapier", "Dispatcher:DefaultFormat is 'zapier'; it must be one of cd4cd, snip, georedir, awsys, elido, standard-webhooks")]

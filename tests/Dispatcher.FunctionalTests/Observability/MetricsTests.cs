@@ -36,7 +36,8 @@ public sealed class MetricsTests(RedisServerFixture redis, ITestOutputHelper out
         Assert.DoesNotContain(measurements.Keys, k => k.Contains("evt_") || k.Contains("wh_") || k.Contains("http://"));
     }
 
-    private static MeterListener Listen(DispatcherTestServer server, ConcurrentDictionary<string, long> measurements)
+    /// <summary>Sums this server's Dispatcher measurements by instrument and tags (also used by other tests).</summary>
+    internal static MeterListener Listen(DispatcherTestServer server, ConcurrentDictionary<string, long> measurements)
     {
         var scope = server.Services.GetRequiredService<IMeterFactory>();
         var listener = new MeterListener

@@ -73,7 +73,7 @@ public static class WebhookChangeEndpoints
         }
         if (patch.HasRetrySchedule)
         {
-            if (WebhookSettingsRules.RetrySchedule(patch.RetrySchedule, out var retrySchedule) is { } error)
+            if (WebhookSettingsRules.RetrySchedule(patch.RetrySchedule, options.Value, out var retrySchedule) is { } error)
             {
                 return error;
             }

@@ -69,7 +69,7 @@ public static class WebhookEndpoints
             return secretError;
         }
 
-        if (WebhookSettingsRules.Validate(request, out var rateLimit, out var retrySchedule) is { } settingsError)
+        if (WebhookSettingsRules.Validate(request, options.Value, out var rateLimit, out var retrySchedule) is { } settingsError)
         {
             return settingsError;
         }
@@ -113,10 +113,13 @@ public static class WebhookEndpoints
         return Results.Json(new WebhookListResponse(webhooks.Select(w => WebhookResponse.From(w)).ToList()), ApiJson.Options);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, WebhookStore store)
+    private static async Task<IResult> GetAsync(
+        string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions, TimeProvider time)
     {
         var webhook = await store.GetAsync(http.User.Workspace(), id);
-        return webhook is null ? NotFound(id) : Results.Json(WebhookResponse.From(webhook), ApiJson.Options);
+        return webhook is null
+            ? NotFound(id)
+            : Results.Json(await QueueExpiryWarning.AddAsync(WebhookResponse.From(webhook), webhook, schedule, partitions, time), ApiJson.Options);
     }
 
     private static async Task<IResult> DeleteAsync(
@@ -135,24 +138,34 @@ public static class WebhookEndpoints
     private static Task<IResult> EnableAsync(
         string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions, WebhookStatusNotifier notifier) =>
         ChangeStatusAsync(id, http, store, notifier, WebhookStatus.Enabled, "enabled through the API",
-            () => schedule.EnableAsync(partitions.PartitionOf(id), id));
+            sequence => schedule.EnableAsync(partitions.PartitionOf(id), id, sequence));
 
     /// <summary>Stops delivery; new events keep queuing until the webhook is enabled.</summary>
     private static Task<IResult> DisableAsync(
         string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions, WebhookStatusNotifier notifier) =>
         ChangeStatusAsync(id, http, store, notifier, WebhookStatus.Disabled, "disabled through the API",
-            () => schedule.DisableAsync(partitions.PartitionOf(id), id));
+            sequence => schedule.DisableAsync(partitions.PartitionOf(id), id, sequence));
 
+    /// <summary>
+    /// The status (workspace slot) and the schedule's hold (partition slot) cannot be one script on a
+    /// cluster; the hold carries the status change's sequence instead, and is applied only if no later
+    /// change's was, so racing changes (another call, a 410) end as the last status write in both.
+    /// </summary>
     private static async Task<IResult> ChangeStatusAsync(
-        string id, HttpContext http, WebhookStore store, WebhookStatusNotifier notifier, WebhookStatus status, string reason, Func<Task> applyToSchedule)
+        string id, HttpContext http, WebhookStore store, WebhookStatusNotifier notifier, WebhookStatus status, string reason,
+        Func<long, Task<bool>> applyToSchedule)
     {
         string workspace = http.User.Workspace();
-        var before = await store.GetAsync(workspace, id);
-        if (before is null || !await store.SetStatusAsync(workspace, id, status, status == WebhookStatus.Enabled ? "" : reason))
+        if (await store.GetAsync(workspace, id) is not { } before)
         {
             return NotFound(id);
         }
-        await applyToSchedule();
+        long sequence = await store.SetStatusAsync(workspace, id, status, status == WebhookStatus.Enabled ? "" : reason);
+        if (sequence == 0)
+        {
+            return NotFound(id);
+        }
+        await applyToSchedule(sequence);
         if (before.Status != status)
         {
             await notifier.NotifyAsync(before, status, reason);

@@ -46,4 +46,10 @@ public sealed record WebhookResponse(
 
     /// <summary>After a rotation: when the previous secret stops signing. Absent before any rotation.</summary>
     public DateTime? PreviousSecretExpiresAt { get; init; }
+
+    /// <summary>A disabled webhook with queued events: when the first of them expires (is dropped unsent).</summary>
+    public DateTime? QueueExpiresAt { get; init; }
+
+    /// <summary>What needs the customer's attention, e.g. queued events about to expire; absent when nothing does.</summary>
+    public string? Warning { get; init; }
 }

@@ -1,4 +1,5 @@
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Server.Configuration;
 
 namespace Dispatcher.Server.Api.Webhooks;
 
@@ -9,10 +10,11 @@ public static class WebhookSettingsRules
     public const int MaxRetries = 20;
     public const int MaxRetryDelaySeconds = 7 * 24 * 3600;
 
-    public static ApiError? Validate(CreateWebhookRequest request, out RateLimitSettings? rateLimit, out IReadOnlyList<int>? retrySchedule)
+    public static ApiError? Validate(
+        CreateWebhookRequest request, DispatcherOptions options, out RateLimitSettings? rateLimit, out IReadOnlyList<int>? retrySchedule)
     {
         retrySchedule = null;
-        return RateLimit(request.RateLimit, out rateLimit) ?? RetrySchedule(request.RetrySchedule, out retrySchedule);
+        return RateLimit(request.RateLimit, out rateLimit) ?? RetrySchedule(request.RetrySchedule, options, out retrySchedule);
     }
 
     /// <summary>Null in, null out: the deployment's rate.</summary>
@@ -31,8 +33,11 @@ public static class WebhookSettingsRules
         return null;
     }
 
-    /// <summary>Null in, null out: the deployment's schedule. Empty: one attempt, no retries.</summary>
-    public static ApiError? RetrySchedule(IReadOnlyList<int>? delays, out IReadOnlyList<int>? retrySchedule)
+    /// <summary>
+    /// Null in, null out: the deployment's schedule. Empty: one attempt, no retries. The schedule must
+    /// end within the event retention, or its last attempts would find the event gone.
+    /// </summary>
+    public static ApiError? RetrySchedule(IReadOnlyList<int>? delays, DispatcherOptions options, out IReadOnlyList<int>? retrySchedule)
     {
         retrySchedule = null;
         if (delays is null)
@@ -43,6 +48,10 @@ public static class WebhookSettingsRules
         {
             return ApiError.BadRequest("INVALID_RETRY_SCHEDULE",
                 $"retrySchedule is at most {MaxRetries} delays, each 1 to {MaxRetryDelaySeconds} seconds");
+        }
+        if (RetentionRules.Check("retrySchedule", delays, options.Ingest, options.Delivery) is { } tooLong)
+        {
+            return ApiError.BadRequest("INVALID_RETRY_SCHEDULE", tooLong);
         }
         retrySchedule = delays.ToArray();
         return null;

@@ -1,0 +1,61 @@
+using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Server.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dispatcher.FunctionalTests.Delivery;
+
+/// <summary>The engine's memory follows the webhooks in use, not every webhook it ever delivered to.</summary>
+[Collection(RedisCollection.Name)]
+public sealed class IdleEvictionTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    private const int UsedOnce = 2000;
+    private const int Gone = 10;
+
+    [Fact]
+    public async Task Thousands_of_webhooks_used_once_then_idle_leave_only_what_live_webhooks_need()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var receiver = await TestReceiver.StartAsync();
+        // A few answer 410: each leaves a disable in the engine's holds as well.
+        receiver.Respond = (request, _) => Task.FromResult(request.Path.StartsWith("/gone/", StringComparison.Ordinal) ? 410 : 200);
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, new Dictionary<string, string?>
+        {
+            // One pump: its sweep and the live webhook's claim are ordered (see below).
+            ["Dispatcher:Partitions:Count"] = "1",
+            ["Dispatcher:Limits:WebhooksPerWorkspace"] = "5000",
+            ["Dispatcher:Delivery:EndpointIdleTimeout"] = "00:01:00",
+        }, time: clock);
+        var api = server.Api();
+        for (int i = 0; i < UsedOnce; i++)
+        {
+            await api.CreateWebhookAsync(receiver.Url(i < Gone ? $"/gone/{i}" : $"/hook/{i}"), "link.clicked");
+        }
+        var live = await api.CreateWebhookAsync(receiver.Url("/live"), "link.created");
+        await using var publisher = server.Publisher();
+        var entries = server.Services.GetRequiredService<DeliveryEngineEntries>();
+        var holds = server.Services.GetRequiredService<EndpointHolds>();
+
+        await publisher.PublishAsync(TestEvents.Create("evt_once"));
+        await server.Logs.WaitForAsync("AttemptSettled", UsedOnce, TimeSpan.FromSeconds(50));
+        output.WriteLine($"after one delivery each: {entries.Workers} workers, {entries.ClaimTimeouts} claim timeouts, {holds.Count} holds");
+        Assert.Equal(UsedOnce, entries.Workers);
+        Assert.Equal(Gone, holds.Count);
+
+        // Past the idle timeout, and past the longest claim a disable must outlive (the slowest format's).
+        clock.Advance(TimeSpan.FromMinutes(5));
+        // A round of the pump that starts on the advanced clock sweeps before it claims, so once the
+        // live webhook's delivery arrives the idle entries have had their sweep.
+        await publisher.PublishAsync(TestEvents.Create("evt_live", type: "link.created"));
+        while ((await receiver.NextAsync(TimeSpan.FromSeconds(30))).Path != "/live")
+        {
+            // Earlier arrivals, already counted.
+        }
+        await server.Logs.WaitForAsync("AttemptSettled", UsedOnce + 1);
+
+        output.WriteLine($"after the idle timeout: {entries.Workers} workers, {entries.ClaimTimeouts} claim timeouts, {holds.Count} holds (live webhook {live.Id})");
+        Assert.Equal(1, entries.Workers);
+        Assert.Equal(1, entries.ClaimTimeouts);
+        Assert.Equal(0, holds.Count);
+    }
+}
