@@ -14,6 +14,7 @@ public sealed class RedisKilledUnderLoadTests(RedisServerFixture redis, ITestOut
 {
     private const int Producers = 4;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task A_producer_keeps_publishing_through_a_redis_kill_and_nothing_acknowledged_is_lost()
@@ -68,9 +69,26 @@ public sealed class RedisKilledUnderLoadTests(RedisServerFixture redis, ITestOut
 
         var expected = acked.ToHashSet();
         var delivered = new HashSet<string>(receiver.All.Select(EventId));
+        // A claim whose answer the kill cut off is held in Redis until its deadline (ClaimTimeout,
+        // 60 s by default) and only then sent: the drain waits that long, plus a margin.
+        var drainBy = DateTimeOffset.UtcNow + DrainWait;
         while (!expected.IsSubsetOf(delivered))
         {
-            delivered.Add(EventId(await receiver.NextAsync(Timeout)));
+            var left = drainBy - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                var missing = expected.Except(delivered).ToList();
+                throw new TimeoutException(
+                    $"{missing.Count} acknowledged event(s) not delivered within {DrainWait}: {string.Join(", ", missing.Take(10))}");
+            }
+            try
+            {
+                delivered.Add(EventId(await receiver.NextAsync(left)));
+            }
+            catch (TimeoutException)
+            {
+                // Reported with the missing ids on the next turn.
+            }
         }
         output.WriteLine($"{expected.Count} acknowledged ({beforeRestart} before the kill), all delivered; {receiver.All.Count} requests");
     }
