@@ -1,11 +1,6 @@
-using Dispatcher.Core.Events;
-using Dispatcher.Core.Partitioning;
-using Dispatcher.Core.Webhooks;
 using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis;
-using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Leases;
-using Dispatcher.Redis.Schedule;
 
 namespace Dispatcher.FunctionalTests.Scaling;
 
@@ -21,17 +16,7 @@ public sealed class FailoverFencingTests(RedisServerFixture redis)
     [Fact]
     public async Task A_holder_whose_acquisition_a_failover_lost_is_refused_once_another_instance_holds_the_partition()
     {
-        string prefix = RedisServerFixture.NewPrefix();
-        var keys = new RedisKeys(prefix);
-        var partitions = new PartitionMap(8);
-        var leases = new LeaseStore(redis.Connection, keys);
-        var schedule = new ScheduleStore(redis.Connection, keys);
-        var webhook = new Webhook("wh_failover", "ws_failover", new Uri("https://example.com/hook"), ["link.clicked"], "whsec_failover", DateTimeOffset.UtcNow);
-        int partition = partitions.PartitionOf(webhook.Id);
-        var now = DateTimeOffset.UtcNow;
-        await new IngestStore(redis.Connection, keys, partitions).WriteAsync(
-            [new IngestItem(new StoredEvent("evt_failover_1", "ws_failover", "link.clicked", now, """{"a":1}"""u8.ToArray()), [webhook])],
-            now, TimeSpan.FromDays(1), new HashSet<int>());
+        var (prefix, keys, leases, schedule, webhook, partition, now) = await FencingScene.StartAsync(redis, "failover");
         // Some history: instance x held the partition and handed it back.
         await leases.AcquireAsync(partition, "x", Ttl);
         await leases.ReleaseAsync(partition, "x");

@@ -1,11 +1,5 @@
-using Dispatcher.Core.Events;
-using Dispatcher.Core.Partitioning;
-using Dispatcher.Core.Webhooks;
 using Dispatcher.FunctionalTests.Api;
 using Dispatcher.FunctionalTests.Infrastructure;
-using Dispatcher.Redis;
-using Dispatcher.Redis.Ingest;
-using Dispatcher.Redis.Leases;
 using Dispatcher.Redis.Schedule;
 
 namespace Dispatcher.FunctionalTests.Scaling;
@@ -19,17 +13,7 @@ public sealed class LeaseFencingTests(RedisServerFixture redis)
     [Fact]
     public async Task A_holder_whose_lease_expired_and_was_taken_can_neither_claim_nor_settle_and_changes_nothing()
     {
-        string prefix = RedisServerFixture.NewPrefix();
-        var keys = new RedisKeys(prefix);
-        var partitions = new PartitionMap(8);
-        var leases = new LeaseStore(redis.Connection, keys);
-        var schedule = new ScheduleStore(redis.Connection, keys);
-        var webhook = new Webhook("wh_fence", "ws_fence", new Uri("https://example.com/hook"), ["link.clicked"], "whsec_fence", DateTimeOffset.UtcNow);
-        int partition = partitions.PartitionOf(webhook.Id);
-        var now = DateTimeOffset.UtcNow;
-        await new IngestStore(redis.Connection, keys, partitions).WriteAsync(
-            [new IngestItem(new StoredEvent("evt_fence_1", "ws_fence", "link.clicked", now, """{"a":1}"""u8.ToArray()), [webhook])],
-            now, TimeSpan.FromDays(1), new HashSet<int>());
+        var (prefix, keys, leases, schedule, webhook, partition, now) = await FencingScene.StartAsync(redis, "fence");
 
         var first = await leases.AcquireAsync(partition, "a", Ttl);
         Assert.True(first.Held);
