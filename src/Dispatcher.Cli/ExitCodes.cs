@@ -1,6 +1,6 @@
 namespace Dispatcher.Cli;
 
-/// <summary>The CLI's exit codes, documented in the README's CLI section; scripts branch on them.</summary>
+/// <summary>The CLI's exit codes, documented in docs/cli.md; scripts branch on them.</summary>
 public static class ExitCodes
 {
     /// <summary>The command did what it was asked.</summary>

@@ -15,7 +15,7 @@ public sealed class PublisherOptions
     /// <summary>
     /// Most bytes (serialized) in one request on the stream; a batch closes at whichever of this and
     /// <see cref="MaxBatchSize"/> it reaches first. Default 4 MiB: far under the server's receive
-    /// limit at its defaults (README.md, "Ingest limits"), and small enough that one request does
+    /// limit at its defaults (docs/api.md, "Ingest limits"), and small enough that one request does
     /// not hold the stream up for long. Must leave room for one event of <see cref="MaxEventBytes"/>.
     /// </summary>
     public int MaxBatchBytes { get; init; } = 4 * 1024 * 1024;

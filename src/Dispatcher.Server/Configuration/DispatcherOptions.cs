@@ -1,6 +1,6 @@
 namespace Dispatcher.Server.Configuration;
 
-/// <summary>Everything under the <c>Dispatcher</c> configuration section. README.md lists each setting.</summary>
+/// <summary>Everything under the <c>Dispatcher</c> configuration section. docs/configuration.md lists each setting.</summary>
 public sealed class DispatcherOptions
 {
     public const string Section = "Dispatcher";
