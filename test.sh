@@ -5,12 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # What the tests need beyond the .NET SDK: redis-server (real Redis for the functional tests), node
-# and python3 (receivers written exactly as the seed documents show them), and wrk (the load
-# harness's HTTP ceiling; without it that one figure is skipped, so it is not required).
+# and python3 (receivers written exactly as the seed documents show them), a font for the load
+# harness's chart, and wrk (the load harness's HTTP ceiling; without it that one figure is skipped,
+# so it is not required).
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The load harness draws its chart with ScottPlot, whose SkiaSharp build reads fonts from
+# /usr/share/fonts and, finding none, leaves every title, axis and legend out without an error.
+if [ "$(uname)" = Linux ] && [ -z "$(find /usr/share/fonts -type f \( -name '*.ttf' -o -name '*.otf' \) -print -quit 2>/dev/null)" ]; then
+  missing+=(fonts-dejavu-core)
+fi
 optional=()
 command -v wrk >/dev/null 2>&1 || optional+=(wrk)
 if [ $((${#missing[@]} + ${#optional[@]})) -gt 0 ] && command -v apt-get >/dev/null 2>&1; then

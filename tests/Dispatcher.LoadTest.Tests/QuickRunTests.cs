@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatcher.LoadTest.Reporting;
 
 namespace Dispatcher.LoadTest.Tests;
 
@@ -9,8 +10,6 @@ namespace Dispatcher.LoadTest.Tests;
 /// </summary>
 public class QuickRunTests(ITestOutputHelper output)
 {
-    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
     [Fact]
     public async Task Quick_mode_writes_a_complete_report_with_no_bad_signature()
     {
@@ -32,7 +31,10 @@ public class QuickRunTests(ITestOutputHelper output)
         string md = Path.Combine(run.OutputDirectory, "latest.md");
         string png = Path.Combine(run.OutputDirectory, "latest.png");
         Assert.True(File.Exists(json) && File.Exists(md) && File.Exists(png), "latest.json, latest.md and latest.png should all be written");
-        Assert.Equal(PngSignature, File.ReadAllBytes(png).Take(PngSignature.Length));
+        using (var chart = ChartImage.Decode(File.ReadAllBytes(png)))
+        {
+            Assert.True(ChartImage.DrawsALineOf(chart, LoadChart.Throughput), "latest.png should draw the run's throughput line");
+        }
         Assert.Contains("Ratios and the issue's targets", File.ReadAllText(md), StringComparison.Ordinal);
 
         using var report = JsonDocument.Parse(File.ReadAllText(json));

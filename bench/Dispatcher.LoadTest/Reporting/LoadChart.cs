@@ -1,89 +1,116 @@
 using System.Globalization;
+using Dispatcher.LoadTest.Scenarios;
+using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace Dispatcher.LoadTest.Reporting;
 
 /// <summary>
-/// latest.png: on top, delivered/s second by second through the throughput scenario; below, for
-/// each burst endpoint, the most it received in any 1 s window, against the bound (red line).
+/// latest.png: on top, delivered/s second by second through the throughput scenario and the burst
+/// drain; below, for each burst endpoint, the most it received in any 1 s window, against the bound.
 /// </summary>
 public static class LoadChart
 {
-    private const int Width = 1000;
-    private const int PanelHeight = 300;
-    private const int Left = 90;
-    private const int Right = 30;
+    public const int Width = 1200;
+    public const int Height = 900;
 
-    private static readonly (byte, byte, byte) Ink = (30, 30, 30);
-    private static readonly (byte, byte, byte) Grid = (220, 220, 220);
-    private static readonly (byte, byte, byte) Blue = (31, 119, 180);
-    private static readonly (byte, byte, byte) Orange = (255, 127, 14);
-    private static readonly (byte, byte, byte) Red = (214, 39, 40);
+    /// <summary>The throughput scenario's line.</summary>
+    public static readonly Color Throughput = Colors.C0;
 
-    public static byte[] Render(LoadReport report)
+    /// <summary>The burst drain's line and the bars of endpoints within the bound.</summary>
+    public static readonly Color Drain = Colors.C1;
+
+    /// <summary>The bound and the bars of endpoints over it.</summary>
+    public static readonly Color OverBound = Colors.C3;
+
+    public static byte[] Render(LoadReport report) => Render(report.Throughput, report.Burst);
+
+    public static byte[] Render(ThroughputResult throughput, BurstResult burst)
     {
-        var canvas = new Canvas(Width, PanelHeight * 2 + 40);
-        var series = report.Throughput.DeliveredPerSecondSeries;
-        var drain = report.Burst.DrainPerSecondSeries;
-        int seconds = Math.Max(series.Length, drain.Length);
-        DrawPanel(canvas, 0, $"DELIVERED/S, SECOND BY SECOND: BLUE = THROUGHPUT ({report.Throughput.Endpoints} ENDPOINTS), ORANGE = BURST DRAIN ({report.Burst.Endpoints} ENDPOINTS)",
-            "SECONDS FROM FIRST PUBLISH / FROM RELEASE", seconds, series.Concat(drain).DefaultIfEmpty(0).Max(), (plot, x0, y0, w, h, max) =>
-            {
-                DrawSeries(plot, series, seconds, x0, y0, w, h, max, Blue);
-                DrawSeries(plot, drain, seconds, x0, y0, w, h, max, Orange);
-            });
-        var perEndpoint = report.Burst.PerEndpointMaxInAnySecond;
-        int bound = report.Burst.Bound;
-        DrawPanel(canvas, PanelHeight + 20, $"BURST: MOST EACH ENDPOINT GOT IN ANY 1 S (RED = BOUND {bound})",
-            $"ENDPOINT (0-{perEndpoint.Length - 1})", perEndpoint.Length, Math.Max(bound + bound / 5, perEndpoint.DefaultIfEmpty(0).Max()),
-            (plot, x0, y0, w, h, max) =>
-            {
-                int barWidth = Math.Max(1, w / Math.Max(1, perEndpoint.Length) - 1);
-                for (int i = 0; i < perEndpoint.Length; i++)
-                {
-                    int x = x0 + i * w / perEndpoint.Length;
-                    plot.Fill(x, y0 + h - (int)(perEndpoint[i] * (long)h / max), x + barWidth - 1, y0 + h, perEndpoint[i] > bound ? Red : Orange);
-                }
-                int yBound = y0 + h - (int)(bound * (long)h / max);
-                plot.Line(x0, yBound, x0 + w, yBound, Red, 2);
-            });
-        return canvas.ToPng();
+        var rates = new Plot();
+        DrawRates(rates, throughput, burst);
+        var perEndpoint = new Plot();
+        DrawPerEndpoint(perEndpoint, burst);
+        var chart = new Multiplot(rates);
+        chart.AddPlot(perEndpoint);
+        using var image = chart.Render(Width, Height);
+        return image.GetImageBytes(ImageFormat.Png);
     }
 
-    private static void DrawSeries(Canvas plot, int[] series, int seconds, int x0, int y0, int w, int h, int max, (byte, byte, byte) colour)
+    private static void DrawRates(Plot plot, ThroughputResult throughput, BurstResult burst)
     {
-        int span = Math.Max(1, seconds - 1);
-        if (series.Length == 1)
-        {
-            // A phase shorter than a second: one bucket, drawn as a flat step over that second.
-            int y = y0 + h - (int)(series[0] * (long)h / max);
-            plot.Line(x0, y, x0 + w / span, y, colour, 2);
-        }
-        for (int i = 1; i < series.Length; i++)
-        {
-            plot.Line(x0 + (i - 1) * w / span, y0 + h - (int)(series[i - 1] * (long)h / max),
-                x0 + i * w / span, y0 + h - (int)(series[i] * (long)h / max), colour, 2);
-        }
+        plot.Title("Delivered per second, second by second");
+        plot.XLabel("seconds from the first publish (throughput) or from the release (burst)");
+        plot.YLabel("deliveries per second");
+        AddSteps(plot, throughput.DeliveredPerSecondSeries, Throughput, $"throughput scenario ({Count(throughput.Endpoints)} endpoints)");
+        AddSteps(plot, burst.DrainPerSecondSeries, Drain, $"burst drain ({Count(burst.Endpoints)} endpoints)");
+        int seconds = Math.Max(1, Math.Max(throughput.DeliveredPerSecondSeries.Length, burst.DrainPerSecondSeries.Length));
+        int highest = throughput.DeliveredPerSecondSeries.Concat(burst.DrainPerSecondSeries).DefaultIfEmpty(0).Max();
+        // Zero stays on the axis so the two phases' rates compare by height, and headroom keeps the
+        // legend off the lines.
+        plot.Axes.SetLimits(0, seconds, 0, Math.Max(1, highest) * 1.25);
+        ReadableNumbers(plot);
+        plot.ShowLegend(Alignment.UpperRight);
     }
 
-    private static void DrawPanel(
-        Canvas canvas, int top, string title, string xLabel, int xMax, int yMax, Action<Canvas, int, int, int, int, int> plot)
+    private static void DrawPerEndpoint(Plot plot, BurstResult burst)
     {
-        int x0 = Left, y0 = top + 40, w = Width - Left - Right, h = PanelHeight - 90;
-        yMax = Math.Max(1, yMax);
-        canvas.Text(x0, top + 14, title, Ink);
-        for (int g = 0; g <= 4; g++)
-        {
-            int y = y0 + h - g * h / 4;
-            canvas.Line(x0, y, x0 + w, y, Grid);
-            string label = (yMax * (long)g / 4).ToString("N0", CultureInfo.InvariantCulture);
-            canvas.Text(x0 - 8 - label.Length * 8, y - 5, label, Ink);
-        }
-        canvas.Line(x0, y0, x0, y0 + h, Ink, 2);
-        canvas.Line(x0, y0 + h, x0 + w, y0 + h, Ink, 2);
-        canvas.Text(x0, y0 + h + 10, "0", Ink);
-        string right = xMax.ToString(CultureInfo.InvariantCulture);
-        canvas.Text(x0 + w - right.Length * 8, y0 + h + 10, right, Ink);
-        canvas.Text(x0 + w / 2 - xLabel.Length * 4, y0 + h + 26, xLabel, Ink);
-        plot(canvas, x0, y0, w, h, yMax);
+        int[] most = burst.PerEndpointMaxInAnySecond;
+        int bound = burst.Bound;
+        plot.Title("Burst: the most each endpoint received in any 1 s window");
+        plot.XLabel($"endpoint (0 to {Math.Max(0, most.Length - 1)})");
+        plot.YLabel("deliveries in a 1 s window");
+        AddBars(plot, most, m => m <= bound, Drain, "within the bound");
+        AddBars(plot, most, m => m > bound, OverBound, "over the bound");
+        var line = plot.Add.HorizontalLine(bound, 2, OverBound, LinePattern.Dashed);
+        line.LegendText = $"bound: {Count(bound)} (burst + rate)";
+        int highest = Math.Max(bound, most.DefaultIfEmpty(0).Max());
+        plot.Axes.SetLimits(-0.5, Math.Max(1, most.Length) - 0.5, 0, Math.Max(1, highest) * 1.3);
+        ReadableNumbers(plot);
+        plot.ShowLegend(Alignment.UpperRight);
     }
+
+    /// <summary>
+    /// Each value counts the deliveries of one whole second, so it is drawn flat across that second
+    /// (a step), with one point more to close the last second; a one-second phase still shows.
+    /// </summary>
+    private static void AddSteps(Plot plot, int[] perSecond, Color colour, string legend)
+    {
+        if (perSecond.Length == 0)
+        {
+            return;
+        }
+        double[] xs = Enumerable.Range(0, perSecond.Length + 1).Select(i => (double)i).ToArray();
+        double[] ys = perSecond.Append(perSecond[^1]).Select(v => (double)v).ToArray();
+        var line = plot.Add.ScatterLine(xs, ys, colour);
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        line.LineWidth = 2;
+        line.LegendText = legend;
+    }
+
+    private static void AddBars(Plot plot, int[] values, Func<int, bool> include, Color colour, string legend)
+    {
+        int[] endpoints = Enumerable.Range(0, values.Length).Where(i => include(values[i])).ToArray();
+        if (endpoints.Length == 0)
+        {
+            return;
+        }
+        var bars = plot.Add.Bars(endpoints.Select(i => (double)i), endpoints.Select(i => (double)values[i]));
+        bars.Color = colour;
+        // A hundred outlined bars read as a black fence; unoutlined they read as one colour per class.
+        foreach (var bar in bars.Bars)
+        {
+            bar.LineWidth = 0;
+        }
+        bars.LegendText = legend;
+    }
+
+    private static void ReadableNumbers(Plot plot)
+    {
+        // Whole numbers with thousands separators: a rate of 8,000/s, never "8E+03" or "7999.5".
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = v => Count(v), IntegerTicksOnly = true };
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = v => Count(v), IntegerTicksOnly = true };
+    }
+
+    private static string Count(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
