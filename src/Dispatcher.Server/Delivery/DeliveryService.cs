@@ -130,6 +130,7 @@ public sealed partial class DeliveryService(
                 leaseTelemetry.Lost(partition);
             }
         }
+        leaseTelemetry.RoundEnded();
     }
 
     private async Task OnHeldAsync(int partition, LeaseGrant grant, CancellationToken stoppingToken)

@@ -50,6 +50,8 @@ public sealed class EmbeddedGarnet : IDisposable
             "--checkpointdir", fullPath,
             // The portable file device: the native one needs libaio, which a fresh machine may lack.
             "--device-type", "RandomAccess",
+            // Quiet mode: no version banner and ASCII art on our console; the host logs the store in one line.
+            "-q",
         ];
         var server = new GarnetServer(args);
         server.Start();

@@ -5,7 +5,8 @@ namespace Dispatcher.Server.Observability;
 
 /// <summary>
 /// What the lease loop (DeliveryService) did: which partitions this instance holds, when Redis last
-/// answered a renewal round, and one log line per partition acquired, taken over or lost. Read by
+/// answered a renewal round, and one log line per round that changed how many partitions it
+/// delivers (the per-partition lines are Debug: 64 of them drown a start-up screen). Read by
 /// the <c>leases</c> readiness check, the backlog sampler and the <c>dispatcher.partitions.held</c> gauge.
 /// </summary>
 public sealed partial class LeaseTelemetry
@@ -22,6 +23,9 @@ public sealed partial class LeaseTelemetry
     private long _lastAnswered = long.MinValue;
     private string _self = "";
     private int _members;
+    private int _reportedHeld = -1;
+    private int _expiredTakeovers;
+    private TimeSpan _takeoverDelay;
 
     public LeaseTelemetry(PartitionMap partitions, IMeterFactory meters, ILogger<LeaseTelemetry> logger)
     {
@@ -79,6 +83,12 @@ public sealed partial class LeaseTelemetry
             _held[partition] = true;
             // Without the lease's own record (an older deployment), fall back to what the last rounds saw.
             takenOver = previousHolder is { Length: > 0 } ? !previousHolder.Equals(_self, StringComparison.Ordinal) : _wasElsewhere[partition];
+            if (takenOver && !previousReleased)
+            {
+                // A holder that let its lease expire crashed or was cut off: the round's summary says so.
+                _expiredTakeovers++;
+                _takeoverDelay = delay > _takeoverDelay ? delay : _takeoverDelay;
+            }
         }
         _changes.Add(1, new KeyValuePair<string, object?>("change", takenOver ? "taken_over" : "acquired"));
         if (takenOver)
@@ -89,6 +99,39 @@ public sealed partial class LeaseTelemetry
         else
         {
             LogAcquired(_logger, partition, due);
+        }
+    }
+
+    /// <summary>
+    /// The lease loop finished a round (its partitions started or stopped): one line if the number
+    /// delivered changed since the last one, and a warning if any came from an instance that let its
+    /// leases expire. Nothing before Redis first answered: "0 of N" would only mean "not yet".
+    /// </summary>
+    public void RoundEnded()
+    {
+        if (SinceLastRound is null)
+        {
+            return;
+        }
+        int held;
+        int expired;
+        TimeSpan delay;
+        lock (_held)
+        {
+            held = _held.Count(h => h);
+            expired = _expiredTakeovers;
+            delay = _takeoverDelay;
+            _expiredTakeovers = 0;
+            _takeoverDelay = TimeSpan.Zero;
+        }
+        if (expired > 0)
+        {
+            LogTakenOverFromExpired(_logger, expired, delay.TotalMilliseconds);
+        }
+        if (held != _reportedHeld)
+        {
+            _reportedHeld = held;
+            LogHeld(_logger, held, _held.Length);
         }
     }
 
@@ -163,15 +206,23 @@ public sealed partial class LeaseTelemetry
         }
     }
 
-    [LoggerMessage(EventId = 5400, EventName = "PartitionAcquired", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5400, EventName = "PartitionAcquired", Level = LogLevel.Debug,
         Message = "Delivering partition {Partition}: its lease was free; {Due} deliveries due")]
     private static partial void LogAcquired(ILogger logger, int partition, long due);
 
-    [LoggerMessage(EventId = 5401, EventName = "PartitionTakenOver", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5401, EventName = "PartitionTakenOver", Level = LogLevel.Debug,
         Message = "Took over partition {Partition} from {PreviousHolder}, which {How}; {Due} deliveries due moved here; delivering after {DelayMs} ms")]
     private static partial void LogTakenOver(ILogger logger, int partition, string previousHolder, string how, long due, double delayMs);
 
     [LoggerMessage(EventId = 5402, EventName = "PartitionsReleased", Level = LogLevel.Information,
         Message = "Handed back every partition lease (stopping)")]
     private static partial void LogReleased(ILogger logger);
+
+    [LoggerMessage(EventId = 5403, EventName = "PartitionsHeld", Level = LogLevel.Information,
+        Message = "Delivering {Held} of {Total} partitions")]
+    private static partial void LogHeld(ILogger logger, int held, int total);
+
+    [LoggerMessage(EventId = 5404, EventName = "PartitionsTakenOverFromExpired", Level = LogLevel.Warning,
+        Message = "Took over {Count} partitions from instances that let their leases expire (stopped without handing them back); their deliveries start after {DelayMs} ms")]
+    private static partial void LogTakenOverFromExpired(ILogger logger, int count, double delayMs);
 }

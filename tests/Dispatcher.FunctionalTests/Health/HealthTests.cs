@@ -17,7 +17,7 @@ public sealed class HealthTests(RedisServerFixture redis, ITestOutputHelper outp
         using var channel = GrpcChannel.ForAddress(server.Grpc);
         var grpcHealth = new Grpc.Health.V1.Health.HealthClient(channel);
         // Ready needs a lease round behind it too (see ReadinessTests).
-        await server.Logs.WaitForAsync("PartitionAcquired");
+        await server.Logs.WaitForAsync("PartitionsHeld");
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);

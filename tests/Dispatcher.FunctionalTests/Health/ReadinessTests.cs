@@ -26,7 +26,7 @@ public sealed class ReadinessTests(RedisServerFixture redis, ITestOutputHelper o
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
 
         await redis.Db.KeyDeleteAsync(lease);
-        await server.Logs.WaitForAsync("PartitionAcquired");
+        await server.Logs.WaitForAsync("PartitionsHeld");
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
     }
 
@@ -66,7 +66,7 @@ public sealed class ReadinessTests(RedisServerFixture redis, ITestOutputHelper o
         {
             Assert.Equal(Client.Publishing.PublishStatus.Accepted, (await publisher.PublishAsync(TestEvents.Create(id))).Status);
         }
-        await server.Logs.WaitForAsync("PartitionAcquired");
+        await server.Logs.WaitForAsync("PartitionsHeld");
         using var http = new HttpClient { BaseAddress = server.Http };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
 

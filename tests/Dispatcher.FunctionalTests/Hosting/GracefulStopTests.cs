@@ -20,8 +20,8 @@ public sealed class GracefulStopTests(RedisServerFixture redis, ITestOutputHelpe
         var leases = new LeaseStore(redis.Connection, keys);
         await using var server = await ServerProcess.StartAsync(redis, prefix, output);
         await server.WaitForOutputAsync(
-            lines => lines.Count(l => l.Contains("Delivering partition", StringComparison.Ordinal)) == Partitions,
-            TimeSpan.FromSeconds(30), $"PartitionAcquired for all {Partitions} partitions");
+            lines => lines.Any(l => l.Contains($"Delivering {Partitions} of {Partitions} partitions", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), $"PartitionsHeld for all {Partitions} partitions");
 
         int status = await server.SignalAndWaitAsync(signal, TimeSpan.FromSeconds(30));
 

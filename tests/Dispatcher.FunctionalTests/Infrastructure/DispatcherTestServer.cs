@@ -86,6 +86,9 @@ public sealed class DispatcherTestServer : IAsyncDisposable
             ["Dispatcher:Webhooks:TestEventOnCreate"] = "false",
             // Tests wait on the pumps' debug events (e.g. a retry being scheduled) instead of sleeping.
             ["Logging:LogLevel:Dispatcher.Server.Delivery"] = "Debug",
+            // The per-partition lease lines are Debug (the console gets one summary line): tests that
+            // assert on them, or on their absence, must see them.
+            ["Logging:LogLevel:Dispatcher.Server.Observability.LeaseTelemetry"] = "Debug",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

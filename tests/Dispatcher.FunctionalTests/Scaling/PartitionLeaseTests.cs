@@ -61,7 +61,7 @@ public sealed class PartitionLeaseTests(RedisServerFixture redis, ITestOutputHel
         var onePartition = new Dictionary<string, string?>(ShortLeases) { ["Dispatcher:Partitions:Count"] = "1" };
         string prefix = RedisServerFixture.NewPrefix();
         await using var first = await DispatcherTestServer.StartAsync(redis, output, onePartition, prefix: prefix);
-        await first.Logs.WaitForAsync("PartitionAcquired");
+        await first.Logs.WaitForAsync("PartitionsHeld");
         await using var second = await DispatcherTestServer.StartAsync(redis, output, onePartition, prefix: prefix);
         await second.Logs.WaitForAsync("PartitionShareChanged");
 
