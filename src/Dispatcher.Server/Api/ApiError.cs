@@ -12,6 +12,9 @@ public sealed record ApiError(int StatusCode, string Code, string Message, IRead
 
     public static ApiError NotFound(string message) => new(StatusCodes.Status404NotFound, "NOT_FOUND", message);
 
+    public static ApiError UnsupportedMediaType(string message) =>
+        new(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", message);
+
     public static ApiError BadRequest(string code, string message, IReadOnlyList<string>? invalid = null) =>
         new(StatusCodes.Status400BadRequest, code, message, invalid);
 

@@ -24,7 +24,7 @@ public static class DeliveryEndpoints
 
     private static void MapDeliveries(IEndpointRouteBuilder routes, string prefix)
     {
-        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        var group = routes.MapApiGroup(prefix);
         group.MapGet("/deliveries", ListAsync);
         group.MapPost("/deliveries/{deliveryId}/replay", ReplayAsync);
         group.MapPost("/recover", RecoverAsync);

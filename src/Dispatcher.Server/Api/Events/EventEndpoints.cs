@@ -13,7 +13,7 @@ public static class EventEndpoints
 {
     public static void MapEvents(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        var group = routes.MapApiGroup("/v1");
         group.MapGet("/event-types", ListTypes);
         group.MapGet("/events/{id}", GetEventAsync);
     }

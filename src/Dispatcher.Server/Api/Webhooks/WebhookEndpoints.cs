@@ -24,7 +24,7 @@ public static class WebhookEndpoints
 
     private static void MapWebhooks(IEndpointRouteBuilder routes, string prefix)
     {
-        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        var group = routes.MapApiGroup(prefix);
         group.MapPost("", CreateAsync);
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
