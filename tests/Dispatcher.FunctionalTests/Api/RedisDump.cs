@@ -40,6 +40,11 @@ public static class RedisDump
             case RedisType.Set:
                 text.AppendJoin('\n', (await db.SetMembersAsync(key)).Select(v => (string?)v).Order(StringComparer.Ordinal));
                 break;
+            case RedisType.SortedSet when key.ToString().EndsWith(":members", StringComparison.Ordinal):
+                // Who is a member, not when it last beat: every running instance rewrites its heartbeat
+                // (Redis's clock) on a timer, which would make any before/after comparison a race.
+                text.AppendJoin('\n', (await db.SortedSetRangeByRankAsync(key)).Select(v => (string?)v));
+                break;
             case RedisType.SortedSet:
                 text.AppendJoin('\n', (await db.SortedSetRangeByRankWithScoresAsync(key)).Select(e => $"{e.Element}@{e.Score}"));
                 break;

@@ -82,4 +82,20 @@ public sealed class WebhookPatchTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.Equal("NOT_FOUND", error.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(before, await RedisDump.AllAsync(redis, server.Prefix));
     }
+
+    [Fact]
+    public async Task An_empty_patch_answers_the_webhook_as_it_is_and_writes_nothing()
+    {
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(new Uri("https://hooks.example.com/h"), "link.clicked");
+        var before = await RedisDump.AllAsync(redis, server.Prefix);
+
+        var (status, body) = await api.SendJsonAsync(HttpMethod.Patch, $"/v1/webhooks/{webhook.Id}", "{}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(webhook.Id, body.GetProperty("id").GetString());
+        Assert.Equal("https://hooks.example.com/h", body.GetProperty("endpoint").GetString());
+        Assert.Equal(before, await RedisDump.AllAsync(redis, server.Prefix));
+    }
 }

@@ -79,6 +79,12 @@ public static class WebhookChangeEndpoints
             }
             (updated, changes) = (updated with { RetrySchedule = retrySchedule }, changes | WebhookChanges.RetrySchedule);
         }
+        if (changes == WebhookChanges.None)
+        {
+            // An empty patch changes nothing, so it writes nothing: no record rewritten, no
+            // subscription version bumped (which would make every instance's ingest re-read the workspace).
+            return Results.Json(WebhookResponse.From(current), ApiJson.Options);
+        }
         if (!await store.UpdateAsync(updated, changes))
         {
             return NotFound(id);

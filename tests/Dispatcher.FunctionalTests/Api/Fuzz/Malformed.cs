@@ -33,10 +33,12 @@ public static class Malformed
         3 => "{\"a\":" + string.Concat(Enumerable.Repeat("{\"a\":", random.Next(65, 2_000))) + "1",
         4 => Pick(random, ["5", "\"text\"", "true", "1e999", "-0", "\"\\ud800\"", "{,}", "{\"a\"}", "{'a':1}", "{\"a\":1,}", "\u0000"]),
         5 => "{\"" + new string('k', random.Next(1, 100_000)) + "\":1",
-        6 => "{}" + RandomText(random, random.Next(1, 10)),
+        // The text after "{}" or inside "{…}" starts with a letter: random text alone can be all
+        // whitespace, and "{}" plus a tab is an empty object, a valid body for PATCH and rotate-secret.
+        6 => "{}x" + RandomText(random, random.Next(0, 10)),
         // A \u escape with three hex digits: invalid JSON.
         7 => "{\"x\":\"" + "\\u" + random.Next(0, 0x1000).ToString("X3", System.Globalization.CultureInfo.InvariantCulture) + "\"}",
-        _ => "{" + RandomText(random, random.Next(1, 200)) + "}",
+        _ => "{x" + RandomText(random, random.Next(0, 200)) + "}",
     };
 
     /// <summary>Any JSON value, mostly of a type or size no field expects.</summary>
