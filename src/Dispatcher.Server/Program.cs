@@ -1,5 +1,6 @@
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Hosting;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 try
@@ -18,5 +19,11 @@ catch (OptionsValidationException ex)
     {
         Console.Error.WriteLine($"Dispatcher cannot start: {failure}");
     }
+    return 2;
+}
+catch (IOException ex) when (ex.InnerException is AddressInUseException)
+{
+    // Most often a second server started on the same machine: say which address and what to set, not a crash.
+    Console.Error.WriteLine($"Dispatcher cannot start: {ex.Message} Stop what holds it, or set Kestrel__Endpoints__Http__Url / Kestrel__Endpoints__Grpc__Url to free addresses.");
     return 2;
 }

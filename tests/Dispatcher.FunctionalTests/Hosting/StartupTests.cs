@@ -143,6 +143,25 @@ public sealed class StartupTests(RedisServerFixture redis)
         }
     }
 
+    [Fact]
+    public async Task An_address_in_use_stops_the_server_with_one_line_that_names_it_not_a_crash()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exitCode, _, stderr) = await RunServerAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{port}",
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.DoesNotContain("Unhandled exception", stderr);
+        Assert.StartsWith($"Dispatcher cannot start: Failed to bind to address http://127.0.0.1:{port}: address already in use.", stderr.Trim());
+        Assert.Contains("Kestrel__Endpoints__Grpc__Url", stderr);
+    }
+
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunServerAsync(Dictionary<string, string> environment)
     {
         var psi = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll"))
