@@ -87,7 +87,7 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
             Settlement.Failed => "failed",
             Settlement.Pause => "pause",
             Settlement.Release => "release",
-            _ => "disable",
+            _ => throw new ArgumentOutOfRangeException(nameof(settlement), settlement, null),
         };
         var result = await Db.ScriptEvaluateAsync(
             LuaScripts.Settle,

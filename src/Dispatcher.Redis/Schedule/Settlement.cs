@@ -11,8 +11,10 @@ public enum Settlement
     Failed,
     /// <summary>The receiver asked to wait (Retry-After): the webhook is held until then; no attempt counted.</summary>
     Pause,
-    /// <summary>Handed back unattempted (e.g. the webhook is paused); no attempt counted.</summary>
+    /// <summary>
+    /// Handed back unattempted (e.g. the webhook is paused); no attempt counted. Also how a 410 leaves
+    /// its delivery: the disable itself is the hold written with its status sequence (hold.lua), never
+    /// a settlement, so a later enable cannot be undone by a settle that arrives after it.
+    /// </summary>
     Release,
-    /// <summary>410 Gone: the webhook is disabled and the delivery waits for it to be enabled.</summary>
-    Disable,
 }

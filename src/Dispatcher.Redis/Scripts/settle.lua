@@ -9,7 +9,7 @@
 --   pause    the receiver asked to wait (Retry-After): the webhook is held until ARGV[5];
 --            the delivery is due then, no attempt counted
 --   release  not attempted (e.g. the webhook is paused): due again at ARGV[5], no attempt counted
---   disable  410 Gone: the webhook is disabled; the delivery waits, no attempt counted
+-- (A disable is never a settlement: hold.lua writes it with the status sequence that orders it.)
 if KEYS[5] and stale_epoch(KEYS[5], ARGV[6]) then
   return 0
 end
@@ -33,8 +33,6 @@ else
     if redis.call('GET', KEYS[4]) ~= 'disabled' and (current == nil or current < tonumber(ARGV[5])) then
       redis.call('SET', KEYS[4], ARGV[5])
     end
-  elseif outcome == 'disable' then
-    redis.call('SET', KEYS[4], 'disabled')
   end
   redis.call('HSET', KEYS[2], ARGV[1], attempts .. ' - ' .. event_key)
   redis.call('ZADD', KEYS[1], ARGV[5], ARGV[1])
