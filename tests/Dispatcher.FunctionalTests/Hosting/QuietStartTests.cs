@@ -29,9 +29,13 @@ public sealed class QuietStartTests(RedisServerFixture redis, ITestOutputHelper 
                 ["Dispatcher__EmbeddedStore__DataPath"] = dataPath,
             }))
             {
+                // The facts come from different components in no fixed order (the partitions may be held
+                // before the host says it is up): wait for every one, then read the whole screen.
                 string held = $"Delivering {Partitions} of {Partitions} partitions";
-                await server.WaitForOutputAsync(lines => lines.Any(l => l.Contains(held, StringComparison.Ordinal)),
-                    TimeSpan.FromSeconds(30), $"\"{held}\"");
+                string[] facts = [held, "Dispatcher is up", "embedded Garnet store", "dev_api_key", "KeyRingCertificatePath"];
+                await server.WaitForOutputAsync(
+                    lines => facts.All(fact => lines.Any(l => l.Contains(fact, StringComparison.Ordinal))),
+                    TimeSpan.FromSeconds(30), string.Join(", ", facts.Select(f => $"\"{f}\"")));
                 var lines = server.Lines.ToList();
 
                 Assert.True(lines.Count <= MaxLines, $"{lines.Count} lines at start, at most {MaxLines} expected:\n{string.Join('\n', lines)}");
