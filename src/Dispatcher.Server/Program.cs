@@ -1,3 +1,4 @@
+using Dispatcher.Engine.Instances;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Hosting;
 using Microsoft.AspNetCore.Connections;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Dispatcher.Engine.Configuration;
 using Dispatcher.LoadTest.Receiving;
 using Dispatcher.LoadTest.Setup;
-using Dispatcher.Server.Configuration;
 
 namespace Dispatcher.LoadTest.Scenarios;
 

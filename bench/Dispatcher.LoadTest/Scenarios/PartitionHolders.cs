@@ -1,4 +1,5 @@
 using Dispatcher.Core.Partitioning;
+using Dispatcher.Engine.Configuration;
 using Dispatcher.LoadTest.Processes;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Leases;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Dispatcher.Core.Events;
+using Dispatcher.Engine.Pumps;
 using Dispatcher.Redis.Aggregation;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
-using Dispatcher.Server.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Aggregation;

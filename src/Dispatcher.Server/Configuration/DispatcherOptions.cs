@@ -1,3 +1,4 @@
+using Dispatcher.Engine.Configuration;
 namespace Dispatcher.Server.Configuration;
 
 /// <summary>Everything under the <c>Dispatcher</c> configuration section. docs/configuration.md lists each setting.</summary>

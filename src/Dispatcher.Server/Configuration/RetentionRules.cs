@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dispatcher.Core.Profiles;
+using Dispatcher.Engine.Configuration;
 
 namespace Dispatcher.Server.Configuration;
 

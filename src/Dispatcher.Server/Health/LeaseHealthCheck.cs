@@ -1,5 +1,5 @@
+using Dispatcher.Engine.Leases;
 using Dispatcher.Server.Configuration;
-using Dispatcher.Server.Observability;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

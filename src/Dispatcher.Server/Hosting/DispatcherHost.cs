@@ -1,15 +1,10 @@
-using Dispatcher.Core.Delivery;
-using Dispatcher.Core.Partitioning;
-using Dispatcher.Core.Trust;
-using Dispatcher.Core.Webhooks;
+using Dispatcher.Engine;
+using Dispatcher.Engine.Attempts;
+using Dispatcher.Engine.Configuration;
+using Dispatcher.Engine.Holds;
 using Dispatcher.Redis;
-using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Ingest;
-using Dispatcher.Redis.Leases;
-using Dispatcher.Redis.Membership;
-using Dispatcher.Redis.Schedule;
-using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Api.Deliveries;
 using Dispatcher.Server.Api.Events;
@@ -17,7 +12,6 @@ using Dispatcher.Server.Api.Limits;
 using Dispatcher.Server.Api.Webhooks;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
-using Dispatcher.Server.Delivery;
 using Dispatcher.Server.Embedded;
 using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
@@ -46,7 +40,6 @@ public static partial class DispatcherHost
 
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
-        builder.Services.AddSingleton<ExitCode>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Configure(context.Configuration.GetSection("Kestrel"))
                 .Endpoint("Http", e => endpoints.HttpListen = e.ListenOptions)
@@ -59,22 +52,15 @@ public static partial class DispatcherHost
         AddRedis(builder);
         AddDelivery(builder.Services);
 
-        builder.Services.AddSingleton<WebhookStore>();
         builder.Services.AddDispatcherSecrets(builder.Configuration);
         builder.Services.AddSendLimits();
         builder.Services.AddSingleton<WebhookTestEventSender>();
         builder.Services.AddSingleton<IngestStore>();
-        builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<EventStore>();
-        builder.Services.AddSingleton<LeaseStore>();
-        builder.Services.AddSingleton<MembershipStore>();
         builder.Services.AddSingleton<SubscriptionCache>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddClickAggregation();
-        builder.Services.AddMetrics();
-        builder.Services.AddSingleton<DispatcherMetrics>();
         builder.AddDispatcherTelemetry();
-        builder.Services.AddSingleton<WebhookStatusNotifier>();
         builder.Services.AddSingleton<NotificationHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationHub>());
         builder.Services.AddGrpc(o => o.Interceptors.Add<ProducerKeyInterceptor>());
@@ -131,42 +117,18 @@ public static partial class DispatcherHost
         builder.Services.AddSingleton(new RedisTarget(embedded is null ? "Redis" : "embedded Garnet", address, embedded?.DataPath));
     }
 
+    /// <summary>The engine, with its settings taken from the <c>Dispatcher</c> section and the host's seams.</summary>
     private static void AddDelivery(IServiceCollection services)
     {
-        services.AddSingleton(sp => new PartitionMap(sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Partitions.Count));
-        services.AddSingleton<PartitionSignals>();
-        services.AddSingleton(sp => new OutboundHttpOptions
+        services.AddSingleton<IOptions<DeliveryOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Delivery));
+        services.AddSingleton<IOptions<PartitionOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Partitions));
+        services.AddSingleton<IOptions<SecretHoldOptions>>(sp => Options.Create(new SecretHoldOptions
         {
-            RequestTimeout = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Delivery.RequestTimeout,
-        });
+            UnreadableRecheck = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Secrets.UnreadableRecheck,
+        }));
+        services.AddSingleton<IEventUrls, EventUrls>();
         services.AddEndpointTrust();
-        // One handler for every delivery: pooled connections are shared across all endpoints.
-        services.AddSingleton(sp => new HttpMessageInvoker(OutboundHandlerFactory.Create(sp.GetRequiredService<OutboundHttpOptions>(),
-            sp.GetRequiredService<TrustedConnector>(), sp.GetRequiredService<CertificateTrust>())));
-        services.AddSingleton<WebhookSender>();
-        services.AddSingleton<WebhookRules>();
-        services.AddSingleton<DeliveryAttempt>();
-        services.AddSingleton(sp =>
-        {
-            var delivery = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Delivery;
-            return new DeliveryLogStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(),
-                delivery.LogEntries, delivery.LogRetention);
-        });
-        services.AddSingleton<DeliveryLogWriter>();
-        services.AddSingleton<Replayer>();
-        services.AddSingleton(sp =>
-        {
-            var delivery = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Delivery;
-            // Every sender of an endpoint may wait for a token; none beyond that exist.
-            return new EndpointRateLimiter(new RateLimitSettings(delivery.RatePerSecond, delivery.Burst), delivery.ConcurrencyPerEndpoint);
-        });
-        services.AddSingleton<EndpointHolds>();
-        services.AddSingleton<DeliveryEngineEntries>();
-        services.AddSingleton<ExpiredDeliveryRecorder>();
-        services.AddSingleton<DeliveryProcessor>();
-        services.AddSingleton<DeliveryService>();
-        services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
-        services.AddHostedService<CrossInstanceWakeups>();
+        services.AddDeliveryEngine();
     }
 
     private static void LogStarted(WebApplication app)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Dispatcher.Engine.Telemetry;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Server.Auth;
-using Dispatcher.Server.Observability;
 using Google.Protobuf;
 using Grpc.Core;
 using StackExchange.Redis;
@@ -29,7 +29,7 @@ public sealed partial class EventIngestService(
         {
             long received = Stopwatch.GetTimestamp();
             // Current while the events are written, so each one keeps this span's traceparent (IngestStore).
-            using var span = DispatcherTracing.StartIngest(context.RequestHeaders, request.Events.Count);
+            using var span = IngestTracing.StartIngest(context.RequestHeaders, request.Events.Count);
             PublishResponse response;
             try
             {

@@ -1,12 +1,12 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Json;
+using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Telemetry;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
-using Dispatcher.Server.Delivery;
-using Dispatcher.Server.Observability;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Ingest;

@@ -1,7 +1,7 @@
-using Dispatcher.Core.Delivery;
+using Dispatcher.Core.Events;
 using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Core.Events;
+using Dispatcher.Engine.Sending;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Webhooks;

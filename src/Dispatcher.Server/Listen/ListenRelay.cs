@@ -1,7 +1,7 @@
+using Dispatcher.Engine.Instances;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Listen;
-using Dispatcher.Server.Delivery;
 using Google.Protobuf;
 using StackExchange.Redis;
 
@@ -17,9 +17,9 @@ namespace Dispatcher.Server.Listen;
 /// delivery stays at-least-once and the local endpoint still sees each event once.
 /// </summary>
 public sealed partial class ListenRelay(
-    IConnectionMultiplexer redis, RedisKeys keys, ListenRegistry registry, DeliveryService instance, ILogger<ListenRelay> logger)
+    IConnectionMultiplexer redis, RedisKeys keys, ListenRegistry registry, InstanceIdentity instance, ILogger<ListenRelay> logger)
 {
-    public string InstanceId => instance.InstanceId;
+    public string InstanceId => instance.Id;
 
     /// <summary>
     /// Records this instance as the session's holder while the returned registration lives (the CLI's

@@ -1,6 +1,6 @@
+using Dispatcher.Engine.Instances;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis;
-using Dispatcher.Server.Delivery;
 using Google.Protobuf;
 using StackExchange.Redis;
 
@@ -11,13 +11,13 @@ namespace Dispatcher.Server.Listen;
 /// streams held here, and to the reports relayed back for attempts this instance delivers.
 /// </summary>
 public sealed partial class ListenRelayInbox(
-    ListenSessions sessions, IConnectionMultiplexer redis, RedisKeys keys, DeliveryService instance,
+    ListenSessions sessions, IConnectionMultiplexer redis, RedisKeys keys, InstanceIdentity instance,
     ILogger<ListenRelayInbox> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await SubscribeAsync(keys.ListenDeliveries(instance.InstanceId), Deliver, stoppingToken);
-        await SubscribeAsync(keys.ListenReports(instance.InstanceId), Report, stoppingToken);
+        await SubscribeAsync(keys.ListenDeliveries(instance.Id), Deliver, stoppingToken);
+        await SubscribeAsync(keys.ListenReports(instance.Id), Report, stoppingToken);
     }
 
     private async Task SubscribeAsync(RedisChannel channel, Action<RedisValue> handle, CancellationToken stoppingToken)

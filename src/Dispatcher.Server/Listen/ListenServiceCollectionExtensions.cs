@@ -1,3 +1,4 @@
+using Dispatcher.Engine.Attempts;
 using Dispatcher.Redis.Listen;
 
 namespace Dispatcher.Server.Listen;
@@ -12,7 +13,7 @@ public static class ListenServiceCollectionExtensions
         services.AddSingleton<RelayedAttempts>();
         services.AddSingleton<ListenSessions>();
         services.AddHostedService<ListenRelayInbox>();
-        services.AddSingleton<DeliveryTransport>();
+        services.AddSingleton<IDeliveryTransport>(sp => sp.GetRequiredService<ListenSessions>());
         return services;
     }
 }

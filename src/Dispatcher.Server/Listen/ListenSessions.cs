@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Dispatcher.Core.Delivery;
+using Dispatcher.Engine.Attempts;
+using Dispatcher.Engine.Sending;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Schedule;
 using Google.Protobuf;
@@ -13,6 +14,7 @@ namespace Dispatcher.Server.Listen;
 /// </summary>
 public sealed partial class ListenSessions(
     OutboundHttpOptions http, ListenRelay relay, RelayedAttempts relayed, TimeProvider time, ILogger<ListenSessions> logger)
+    : IDeliveryTransport
 {
     private const string StreamClosed = "the `dispatcher listen` stream closed";
 
@@ -44,6 +46,9 @@ public sealed partial class ListenSessions(
     public bool IsConnected(string webhookId) => _connections.ContainsKey(webhookId);
 
     /// <summary>Sends one rendered, signed attempt to the webhook's CLI and waits for the local endpoint's answer.</summary>
+    /// <summary>The attempts of <c>cli://</c> endpoints go down a listen stream.</summary>
+    public bool Carries(Uri endpoint) => ListenEndpoint.IsListen(endpoint);
+
     public async Task<DeliveryResult> SendAsync(WebhookRequest request, ClaimedDelivery delivery, CancellationToken cancellationToken)
     {
         string webhookId = ListenEndpoint.WebhookIdOf(request.Endpoint);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Dispatcher.Engine.Notifications;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis;
 using StackExchange.Redis;

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
-using Dispatcher.Core.Delivery;
+using Dispatcher.Engine.Leases;
+using Dispatcher.Engine.Limiter;
+using Dispatcher.Engine.Telemetry;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

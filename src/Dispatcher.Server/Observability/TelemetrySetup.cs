@@ -1,3 +1,4 @@
+using Dispatcher.Engine.Telemetry;
 using Dispatcher.Server.Configuration;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -34,8 +35,6 @@ public static class TelemetrySetup
                     tracing.AddOtlpExporter(o => o.Endpoint = otlp);
                 }
             });
-        builder.Services.AddSingleton<LeaseTelemetry>();
-        builder.Services.AddSingleton<BacklogReader>();
         builder.Services.AddSingleton<WebhookCensus>();
         builder.Services.AddHostedService<TelemetrySampler>();
         builder.Services.AddHostedService<RedisConnectionMonitor>();

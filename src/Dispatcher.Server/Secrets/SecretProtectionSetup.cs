@@ -35,7 +35,6 @@ public static partial class SecretProtectionSetup
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer, RedisKeys>((options, redis, keys) =>
             options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), KeyRingKey(keys)));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
-        services.AddSingleton<UnreadableSecretHolds>();
         return services;
     }
 

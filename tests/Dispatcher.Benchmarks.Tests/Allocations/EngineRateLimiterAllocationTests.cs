@@ -1,5 +1,5 @@
-using Dispatcher.Core.Delivery;
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Engine.Limiter;
 
 namespace Dispatcher.Benchmarks.Tests.Allocations;
 

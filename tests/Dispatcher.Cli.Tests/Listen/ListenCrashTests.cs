@@ -31,7 +31,7 @@ public sealed class ListenCrashTests(RedisServerFixture redis, ITestOutputHelper
             ["Dispatcher__Delivery__RetrySchedule__4"] = "5",
             ["Dispatcher__Delivery__RetrySchedule__5"] = "5",
             // What the engine and the listen sessions do shows in the test output.
-            ["Logging__LogLevel__Dispatcher.Server.Delivery"] = "Debug",
+            ["Logging__LogLevel__Dispatcher.Engine"] = "Debug",
             ["Logging__LogLevel__Dispatcher.Server.Listen"] = "Debug",
         };
         // ServerProcess reports the ports it picked; these settings override them, so use ours.

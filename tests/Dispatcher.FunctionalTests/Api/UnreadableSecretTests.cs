@@ -28,7 +28,7 @@ public sealed class UnreadableSecretTests(RedisServerFixture redis, ITestOutputH
             {
                 ["Dispatcher:Partitions:Count"] = "1",
                 // The rechecks log at Debug: the test counts them.
-                ["Logging:LogLevel:Dispatcher.Server.Secrets"] = "Debug",
+                ["Logging:LogLevel:Dispatcher.Engine.Holds"] = "Debug",
             }, clock);
         var api = server.Api();
         var broken = await api.CreateWebhookAsync(receiver.Url("/broken"), "link.clicked");

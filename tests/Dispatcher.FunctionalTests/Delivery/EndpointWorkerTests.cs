@@ -1,8 +1,9 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Workers;
 using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Schedule;
-using Dispatcher.Server.Delivery;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;

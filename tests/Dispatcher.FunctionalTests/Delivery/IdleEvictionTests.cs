@@ -1,5 +1,6 @@
+using Dispatcher.Engine.Holds;
+using Dispatcher.Engine.Pumps;
 using Dispatcher.FunctionalTests.Infrastructure;
-using Dispatcher.Server.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,5 @@
 using Dispatcher.Core.Partitioning;
-using Dispatcher.Server.Delivery;
+using Dispatcher.Engine.Pumps;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;

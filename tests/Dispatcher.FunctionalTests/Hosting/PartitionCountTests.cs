@@ -1,5 +1,5 @@
+using Dispatcher.Engine.Instances;
 using Dispatcher.FunctionalTests.Infrastructure;
-using Dispatcher.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatcher.FunctionalTests.Hosting;

@@ -84,11 +84,9 @@ public sealed class DispatcherTestServer : IAsyncDisposable
             ["Dispatcher:Partitions:Count"] = "8",
             // Tests count exact deliveries; the webhook API tests turn the create-time test event back on.
             ["Dispatcher:Webhooks:TestEventOnCreate"] = "false",
-            // Tests wait on the pumps' debug events (e.g. a retry being scheduled) instead of sleeping.
-            ["Logging:LogLevel:Dispatcher.Server.Delivery"] = "Debug",
-            // The per-partition lease lines are Debug (the console gets one summary line): tests that
-            // assert on them, or on their absence, must see them.
-            ["Logging:LogLevel:Dispatcher.Server.Observability.LeaseTelemetry"] = "Debug",
+            // Tests wait on the engine's debug events (a retry being scheduled, the per-partition lease
+            // lines the console leaves out) instead of sleeping.
+            ["Logging:LogLevel:Dispatcher.Engine"] = "Debug",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

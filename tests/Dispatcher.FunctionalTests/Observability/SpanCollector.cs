@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Dispatcher.Server.Observability;
+using Dispatcher.Engine.Telemetry;
 
 namespace Dispatcher.FunctionalTests.Observability;
 

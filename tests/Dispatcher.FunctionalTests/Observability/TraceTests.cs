@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Dispatcher.Engine.Telemetry;
 using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
-using Dispatcher.Server.Observability;
+using Dispatcher.Server.Ingest;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -25,7 +26,7 @@ public sealed class TraceTests(RedisServerFixture redis, ITestOutputHelper outpu
 
         string traceparent = Assert.IsType<string>(delivered.Header("traceparent"));
         var traceId = ActivityTraceId.CreateFromString(traceparent.AsSpan(3, 32));
-        var ingest = await spans.WaitForAsync(s => s.OperationName == DispatcherTracing.IngestSpanName && s.TraceId == traceId);
+        var ingest = await spans.WaitForAsync(s => s.OperationName == IngestTracing.IngestSpanName && s.TraceId == traceId);
         var attempt = await spans.WaitForAsync(s => s.OperationName == DispatcherTracing.AttemptSpanName && s.TraceId == traceId);
         Assert.Equal(ingest.SpanId, attempt.ParentSpanId);
         // The receiver's parent is the attempt span itself (not the handler's internal HTTP span).
@@ -56,7 +57,7 @@ public sealed class TraceTests(RedisServerFixture redis, ITestOutputHelper outpu
         await call.RequestStream.CompleteAsync();
         var delivered = await receiver.NextAsync();
 
-        var ingest = await spans.WaitForAsync(s => s.OperationName == DispatcherTracing.IngestSpanName && s.TraceId == producerTrace);
+        var ingest = await spans.WaitForAsync(s => s.OperationName == IngestTracing.IngestSpanName && s.TraceId == producerTrace);
         Assert.Equal(producerSpan, ingest.ParentSpanId);
         Assert.StartsWith($"00-{producerTrace}-", delivered.Header("traceparent"));
     }

@@ -1,5 +1,5 @@
+using Dispatcher.Engine.Leases;
 using Dispatcher.FunctionalTests.Infrastructure;
-using Dispatcher.Server.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,8 +24,8 @@ public sealed class CrossInstanceWakeupTests(RedisServerFixture redis, ITestOutp
         await using var receiver = await TestReceiver.StartAsync();
         await using var a = await DispatcherTestServer.StartAsync(redis, output, settings, clock, prefix);
         await using var b = await DispatcherTestServer.StartAsync(redis, output, settings, clock, prefix);
-        string aId = a.Services.GetRequiredService<DeliveryService>().InstanceId;
-        string bId = b.Services.GetRequiredService<DeliveryService>().InstanceId;
+        string aId = a.Services.GetRequiredService<PartitionLeaseSupervisor>().InstanceId;
+        string bId = b.Services.GetRequiredService<PartitionLeaseSupervisor>().InstanceId;
         var holders = await shares.WaitForFairShareAsync([aId, bId], TimeSpan.FromSeconds(20));
         var webhook = await a.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
         var holder = holders[a.PartitionOf(webhook.Id)] == aId ? a : b;

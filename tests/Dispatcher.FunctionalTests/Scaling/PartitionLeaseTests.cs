@@ -1,5 +1,5 @@
+using Dispatcher.Engine.Leases;
 using Dispatcher.FunctionalTests.Infrastructure;
-using Dispatcher.Server.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatcher.FunctionalTests.Scaling;
@@ -18,7 +18,7 @@ public sealed class PartitionLeaseTests(RedisServerFixture redis, ITestOutputHel
         var shares = new LeaseShares(redis.Connection, prefix, Partitions);
         await using var receiver = await TestReceiver.StartAsync();
         var first = await DispatcherTestServer.StartAsync(redis, output, ShortLeases, prefix: prefix);
-        string firstId = first.Services.GetRequiredService<DeliveryService>().InstanceId;
+        string firstId = first.Services.GetRequiredService<PartitionLeaseSupervisor>().InstanceId;
         var webhook = await first.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
         await using (var publisher = first.Publisher())
         {
@@ -28,7 +28,7 @@ public sealed class PartitionLeaseTests(RedisServerFixture redis, ITestOutputHel
         Assert.All(await shares.HoldersAsync(), h => Assert.Equal(firstId, h));
 
         await using var second = await DispatcherTestServer.StartAsync(redis, output, ShortLeases, prefix: prefix);
-        string secondId = second.Services.GetRequiredService<DeliveryService>().InstanceId;
+        string secondId = second.Services.GetRequiredService<PartitionLeaseSupervisor>().InstanceId;
         var holders = await shares.WaitForFairShareAsync([firstId, secondId], TimeSpan.FromSeconds(20));
         Assert.Equal(Partitions / 2, holders.Count(h => h == secondId));
         // Ingest is accepted anywhere; whichever holds the webhook's partition delivers it.

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Limits;
 using Dispatcher.Server.Auth;
-using Dispatcher.Server.Delivery;
 
 namespace Dispatcher.Server.Api.Deliveries;
 

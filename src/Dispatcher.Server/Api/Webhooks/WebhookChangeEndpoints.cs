@@ -1,12 +1,12 @@
 using System.Text.Json;
+using Dispatcher.Engine.Holds;
+using Dispatcher.Engine.Processing;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Limits;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
-using Dispatcher.Server.Secrets;
 using Microsoft.Extensions.Options;
 
-using Dispatcher.Server.Delivery;
 
 namespace Dispatcher.Server.Api.Webhooks;
 

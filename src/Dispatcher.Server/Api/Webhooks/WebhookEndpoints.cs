@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Engine.Notifications;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
-using Dispatcher.Server.Notifications;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -1,5 +1,5 @@
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Server.Delivery;
+using Dispatcher.Engine.Processing;
 
 namespace Dispatcher.Server.Api.Webhooks;
 

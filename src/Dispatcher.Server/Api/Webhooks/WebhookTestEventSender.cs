@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Dispatcher.Core.Json;
 using Dispatcher.Core.Events;
+using Dispatcher.Core.Json;
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Engine.Pumps;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Server.Configuration;
-using Dispatcher.Server.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Api.Webhooks;

@@ -1,0 +1,56 @@
+using Dispatcher.Core.Webhooks;
+using Dispatcher.Engine.Telemetry;
+using Dispatcher.Protocol.V1;
+using Dispatcher.Redis;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using StackExchange.Redis;
+using WebhookStatus = Dispatcher.Core.Webhooks.WebhookStatus;
+
+namespace Dispatcher.Engine.Notifications;
+
+/// <summary>
+/// Announces a webhook's status change: one log line for operators, and a message on a Redis
+/// channel that every instance relays to the producers streaming <c>WebhookNotifications</c>.
+/// </summary>
+public sealed partial class WebhookStatusNotifier(
+    IConnectionMultiplexer redis, RedisKeys keys, DispatcherMetrics metrics, TimeProvider time, ILogger<WebhookStatusNotifier> logger)
+{
+    public async Task NotifyAsync(Webhook webhook, WebhookStatus status, string reason)
+    {
+        LogStatusChanged(logger, webhook.Id, webhook.WorkspaceId, status, reason);
+        metrics.StatusChanged(status.ToString().ToLowerInvariant());
+        var notification = new WebhookNotification
+        {
+            WebhookId = webhook.Id,
+            WorkspaceId = webhook.WorkspaceId,
+            Status = status switch
+            {
+                WebhookStatus.Enabled => Protocol.V1.WebhookStatus.Enabled,
+                WebhookStatus.Failing => Protocol.V1.WebhookStatus.Failing,
+                _ => Protocol.V1.WebhookStatus.Disabled,
+            },
+            Reason = reason,
+            At = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+            Endpoint = webhook.Endpoint.OriginalString,
+        };
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(Channel(keys), notification.ToByteArray());
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogPublishFailed(logger, webhook.Id, ex);
+        }
+    }
+
+    public static RedisChannel Channel(RedisKeys keys) => RedisChannel.Literal($"{keys.Prefix}:notifications");
+
+    [LoggerMessage(EventId = 3001, EventName = "WebhookStatusChanged", Level = LogLevel.Information,
+        Message = "Webhook {WebhookId} of workspace {WorkspaceId} is now {Status}: {Reason}")]
+    private static partial void LogStatusChanged(ILogger logger, string webhookId, string workspaceId, WebhookStatus status, string reason);
+
+    [LoggerMessage(EventId = 3002, EventName = "NotificationPublishFailed", Level = LogLevel.Warning,
+        Message = "Could not announce the status change of webhook {WebhookId} to producers")]
+    private static partial void LogPublishFailed(ILogger logger, string webhookId, Exception exception);
+}

@@ -1,0 +1,205 @@
+using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
+using Dispatcher.Engine.Attempts;
+using Dispatcher.Engine.Configuration;
+using Dispatcher.Engine.Holds;
+using Dispatcher.Engine.Limiter;
+using Dispatcher.Engine.Notifications;
+using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Sending;
+using Dispatcher.Engine.Telemetry;
+using Dispatcher.Redis.Schedule;
+using Dispatcher.Redis.Webhooks;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Dispatcher.Engine.Processing;
+
+/// <summary>
+/// Sends one queued delivery — once its endpoint's token bucket allows — and settles the claim by
+/// the rules of the retry schedule: 2xx done; 429/503 with Retry-After pauses the endpoint; 410
+/// disables it; anything else is retried on the schedule, then failed, and enough failures in a
+/// row disable the webhook.
+/// </summary>
+public sealed partial class DeliveryProcessor(
+    DeliveryAttempt attempt,
+    WebhookRules rules,
+    EndpointRateLimiter limiter,
+    EndpointHolds holds,
+    ScheduleStore schedule,
+    WebhookStore webhooks,
+    DeliveryLogWriter log,
+    WebhookStatusNotifier notifier,
+    DispatcherMetrics metrics,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryProcessor> logger)
+{
+    private readonly DeliveryOptions _options = options.Value;
+
+    /// <summary>Gives a claimed but unsent delivery back to Redis, due now (this instance is stopping).</summary>
+    public async Task HandBackAsync(QueuedDelivery queued)
+    {
+        try
+        {
+            await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogSettleFailed(logger, queued.Claim.DeliveryId, ex);
+        }
+    }
+
+    /// <param name="abort">Cancels an attempt in flight; fires only when shutdown runs out of time.</param>
+    public async Task ProcessAsync(QueuedDelivery queued, CancellationToken abort)
+    {
+        try
+        {
+            if (holds.HeldUntil(queued) is { } until)
+            {
+                // Claimed before the endpoint was paused or disabled: hand it back untouched. Released,
+                // never settled as a disable: Redis's hold already stops claims while the webhook is
+                // disabled, and if it was enabled again meanwhile, a disable here would undo that.
+                await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
+                return;
+            }
+            using (var lease = await limiter.AcquireAsync(queued.Webhook, abort))
+            {
+                if (!lease.IsAcquired)
+                {
+                    // Cannot happen while the limiter's queue fits every sender; if it does, the claim
+                    // simply expires and the delivery is sent later: never lost, never over the cap.
+                    LogNoToken(logger, queued.Webhook.Id);
+                    return;
+                }
+            }
+            using var span = metrics.AttemptStarting(queued);
+            var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, abort);
+            var answered = time.GetUtcNow();
+            string outcome = OutcomeOf(queued, result);
+            // The log first: once an attempt was made it is on record, even if this instance dies
+            // before settling (the delivery is then sent again, and logged again). Settling first
+            // could lose the only record of a delivery that failed for good, the one to replay.
+            await log.WriteAsync(queued, request, result, outcome);
+            await SettleAsync(queued, result, outcome, answered);
+            metrics.Attempted(outcome, result.StatusCode, result.Latency);
+            LogAttemptSettled(logger, queued.Claim.DeliveryId, queued.Claim.AttemptsMade + 1, outcome);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // The claim stays until its deadline, then the delivery is due again: at least once.
+            LogSettleFailed(logger, queued.Claim.DeliveryId, ex);
+        }
+    }
+
+    /// <summary>What the attempt's result means for the delivery, by the rules of the retry schedule.</summary>
+    private string OutcomeOf(QueuedDelivery queued, DeliveryResult result)
+    {
+        if (queued.Claim.Event.Type == WebhookTestEvent.Type)
+        {
+            // A test event only shows the customer whether the endpoint answers: one attempt, and
+            // whatever the answer, no retry, pause or disable, and no change to the failure count or status.
+            return result.IsSuccess ? DeliveryOutcomes.Succeeded : DeliveryOutcomes.Failed;
+        }
+        if (result.IsSuccess)
+        {
+            return DeliveryOutcomes.Succeeded;
+        }
+        if (result.StatusCode == 410)
+        {
+            return DeliveryOutcomes.Disabled;
+        }
+        if (result.StatusCode is 429 or 503 && result.RetryAfter is not null)
+        {
+            // The receiver's own word on when to come back: honoured, not counted as a failure.
+            return DeliveryOutcomes.Paused;
+        }
+        return rules.RetriesOf(queued.Webhook).DelayAfter(queued.Claim.AttemptsMade + 1) is null
+            ? DeliveryOutcomes.Failed
+            : DeliveryOutcomes.Retrying;
+    }
+
+    /// <summary>
+    /// Settles the claim as <paramref name="outcome"/> says, with what follows for the webhook;
+    /// a retry's delay and a pause count from <paramref name="now"/>, when the answer came.
+    /// </summary>
+    private async Task SettleAsync(QueuedDelivery queued, DeliveryResult result, string outcome, DateTimeOffset now)
+    {
+        var (webhook, delivery) = (queued.Webhook, queued.Claim);
+        if (delivery.Event.Type == WebhookTestEvent.Type)
+        {
+            await schedule.SettleAsync(queued.Partition, delivery, result.IsSuccess ? Settlement.Done : Settlement.Failed);
+            return;
+        }
+        switch (outcome)
+        {
+            case DeliveryOutcomes.Succeeded:
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);
+                if ((webhook.ConsecutiveFailures > 0 || webhook.Status == WebhookStatus.Failing)
+                    && await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id) is { Changed: true } change)
+                {
+                    await notifier.NotifyAsync(webhook, change.After, "a delivery succeeded");
+                }
+                return;
+            case DeliveryOutcomes.Disabled:
+                holds.Disable(webhook.Id);
+                const string Gone = "the endpoint answered 410 Gone";
+                // Status, then the hold carrying its sequence: if the webhook is enabled meanwhile, the
+                // later enable wins in both. The delivery itself waits, released, no attempt counted.
+                long sequence = await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
+                if (sequence > 0)
+                {
+                    await schedule.DisableAsync(queued.Partition, webhook.Id, sequence);
+                }
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Release, now);
+                LogWebhookDisabled(logger, webhook.Id, Gone);
+                if (webhook.Status != WebhookStatus.Disabled)
+                {
+                    await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, Gone);
+                }
+                return;
+            case DeliveryOutcomes.Paused:
+                var retryAfter = result.RetryAfter!.Value;
+                var until = now + (retryAfter > _options.MaxRetryAfter ? _options.MaxRetryAfter : retryAfter);
+                holds.Pause(webhook.Id, until);
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Pause, until);
+                LogWebhookPaused(logger, webhook.Id, result.StatusCode, until);
+                return;
+            case DeliveryOutcomes.Retrying:
+                int attempts = delivery.AttemptsMade + 1;
+                var delay = rules.RetriesOf(webhook).DelayAfter(attempts)!.Value;
+                var due = now + delay * (1 + Random.Shared.NextDouble() * _options.RetryJitter);
+                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Retry, due);
+                LogRetryScheduled(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result), due);
+                return;
+            default:
+                await FailAsync(queued, result);
+                return;
+        }
+    }
+
+    /// <summary>Out of attempts: the delivery leaves the schedule, and enough of these in a row disable the webhook.</summary>
+    private async Task FailAsync(QueuedDelivery queued, DeliveryResult result)
+    {
+        var (webhook, delivery) = (queued.Webhook, queued.Claim);
+        int attempts = delivery.AttemptsMade + 1;
+        await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed);
+        LogDeliveryFailed(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result));
+        var failure = await webhooks.RecordFailureAsync(webhook.WorkspaceId, webhook.Id, rules.DisableAfterFailuresOf(webhook));
+        if (failure is { Changed: true, After: WebhookStatus.Disabled })
+        {
+            holds.Disable(webhook.Id);
+            await schedule.DisableAsync(queued.Partition, webhook.Id, failure.StatusSequence);
+            string reason = $"{failure.ConsecutiveFailures} consecutive deliveries failed their whole retry schedule";
+            LogWebhookDisabled(logger, webhook.Id, reason);
+            await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, reason);
+        }
+        else if (failure is { Changed: true })
+        {
+            await notifier.NotifyAsync(webhook, failure.After, "the last delivery failed its whole retry schedule");
+        }
+    }
+
+    private static string Describe(DeliveryResult result) =>
+        result.Kind == DeliveryResultKind.HttpStatus ? $"HTTP {result.StatusCode}" : result.Error ?? result.Kind.ToString();
+}

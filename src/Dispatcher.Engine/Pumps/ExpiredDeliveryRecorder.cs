@@ -1,0 +1,78 @@
+using Dispatcher.Core.Deliveries;
+using Dispatcher.Engine.Telemetry;
+using Dispatcher.Redis;
+using Dispatcher.Redis.Deliveries;
+using Dispatcher.Redis.Schedule;
+using Dispatcher.Redis.Webhooks;
+using StackExchange.Redis;
+
+namespace Dispatcher.Engine.Pumps;
+
+/// <summary>
+/// Puts on record the deliveries a claim dropped because their event outlived its retention (most
+/// often the queue of a webhook disabled for longer than that): an <c>expired</c> entry in the
+/// webhook's delivery log, a warning, and the <c>dispatcher.delivery.expired</c> counter. Without
+/// it, the log's last word on such a delivery would stay "retrying".
+/// </summary>
+public sealed partial class ExpiredDeliveryRecorder(
+    DeliveryLogStore log, WebhookStore webhooks, RedisKeys keys, DispatcherMetrics metrics, TimeProvider time, ILogger<ExpiredDeliveryRecorder> logger)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    /// <param name="workspaceId">The webhook's workspace when the caller knows it; else read from the event keys.</param>
+    public async Task RecordAsync(int partition, string webhookId, IReadOnlyList<ExpiredDelivery> expired, string? workspaceId)
+    {
+        metrics.Expired(expired.Count);
+        string marker = $"{keys.Prefix}:{{p:{partition}}}:ev:";
+        foreach (var delivery in expired)
+        {
+            string rest = delivery.EventKey.StartsWith(marker, StringComparison.Ordinal) ? delivery.EventKey[marker.Length..] : "";
+            workspaceId ??= await WorkspaceOfAsync(rest, webhookId);
+            string eventId = workspaceId is not null && rest.StartsWith(workspaceId + ":", StringComparison.Ordinal) ? rest[(workspaceId.Length + 1)..] : "";
+            LogExpired(logger, delivery.DeliveryId, webhookId, eventId, Math.Max(delivery.AttemptsMade, 0));
+            if (workspaceId is null)
+            {
+                // The webhook is gone (or the record was): there is no log left to write to.
+                continue;
+            }
+            var entry = new DeliveryLogEntry(
+                At: time.GetUtcNow(), DeliveryId: delivery.DeliveryId, EventId: eventId, EventType: "",
+                Attempt: Math.Max(delivery.AttemptsMade, 0), Outcome: DeliveryOutcomes.Expired, StatusCode: null,
+                Error: "the event outlived its retention (Dispatcher:Ingest:DedupeWindow) before it was delivered; it was dropped",
+                LatencyMs: 0, RequestHeaders: NoHeaders, RequestBody: "", RequestBodyTruncated: false, ResponseBody: null);
+            try
+            {
+                await log.AppendAsync(workspaceId, webhookId, entry);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                LogRecordFailed(logger, delivery.DeliveryId, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The event key reads "workspace:event", and either may hold a colon: the workspace is the
+    /// prefix under which this webhook exists.
+    /// </summary>
+    private async Task<string?> WorkspaceOfAsync(string workspaceAndEvent, string webhookId)
+    {
+        for (int colon = workspaceAndEvent.IndexOf(':'); colon > 0; colon = workspaceAndEvent.IndexOf(':', colon + 1))
+        {
+            string candidate = workspaceAndEvent[..colon];
+            if (await webhooks.GetAsync(candidate, webhookId) is not null)
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    [LoggerMessage(EventId = 2103, EventName = "DeliveryExpired", Level = LogLevel.Warning,
+        Message = "Delivery {DeliveryId} to webhook {WebhookId} (event {EventId}) was dropped after {Attempts} attempts: its event outlived its retention")]
+    private static partial void LogExpired(ILogger logger, string deliveryId, string webhookId, string eventId, int attempts);
+
+    [LoggerMessage(EventId = 2104, EventName = "ExpiredRecordFailed", Level = LogLevel.Warning,
+        Message = "Could not write the expiry of delivery {DeliveryId} to the delivery log")]
+    private static partial void LogRecordFailed(ILogger logger, string deliveryId, Exception exception);
+}

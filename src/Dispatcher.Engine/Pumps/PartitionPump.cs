@@ -1,0 +1,292 @@
+using Dispatcher.Engine.Configuration;
+using Dispatcher.Engine.Holds;
+using Dispatcher.Engine.Limiter;
+using Dispatcher.Engine.Processing;
+using Dispatcher.Engine.Workers;
+using Dispatcher.Redis.Schedule;
+using Dispatcher.Redis.Webhooks;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Dispatcher.Engine.Pumps;
+
+/// <summary>
+/// Moves one partition's due work from Redis into its endpoints' bounded channels: for each
+/// webhook with something due it claims only as many deliveries as that webhook's channel has
+/// room for, so the backlog stays in Redis and a full endpoint never blocks another.
+/// </summary>
+/// <remarks>
+/// Its claims and settlements carry <c>epoch</c>, the lease epoch it runs under: once another
+/// acquisition moved the epoch on, Redis refuses them. With <c>takenOver</c> (another instance
+/// delivered the partition before) each webhook's rate bucket is emptied before its first send here.
+/// </remarks>
+public sealed partial class PartitionPump(
+    int partition,
+    long epoch,
+    bool takenOver,
+    EndpointRateLimiter limiter,
+    ScheduleStore schedule,
+    WebhookStore webhooks,
+    UnreadableSecretHolds secretHolds,
+    DeliveryProcessor processor,
+    WebhookRules rules,
+    PartitionSignals signals,
+    EndpointHolds holds,
+    DeliveryEngineEntries entries,
+    ExpiredDeliveryRecorder expiredRecorder,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<PartitionPump> logger,
+    ILogger<EndpointWorker> workerLogger)
+{
+    private const int WebhooksPerRound = 256;
+    private const int MaxClaim = 16;
+    private readonly Dictionary<string, EndpointWorker> _workers = new(StringComparer.Ordinal);
+
+    /// <summary>Each webhook's claim lifetime, learnt when it is read (fills run concurrently).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan> _claimTimeouts = new(StringComparer.Ordinal);
+
+    /// <summary>Parked webhooks whose channel has room again, for the loop to put back into the ready index.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _unparks = new();
+    private CancellationToken _abort;
+    private int _parkedThisRound;
+    private DateTimeOffset _nextSweep;
+
+    /// <param name="stopping">Stop claiming and sending.</param>
+    /// <param name="abort">Give up on attempts still in flight (the shutdown deadline has passed).</param>
+    public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
+    {
+        _abort = abort;
+        var delivery = options.Value;
+        _nextSweep = time.GetUtcNow() + SweepEvery(delivery);
+        bool restored = false;
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!restored)
+                    {
+                        // Webhooks parked by an earlier holder (crashed, or the lease moved) would stay out of
+                        // the ready index: its channels are gone, so put every one back.
+                        foreach (string parked in await schedule.ParkedAsync(partition))
+                        {
+                            await schedule.UnparkAsync(partition, parked);
+                        }
+                        restored = true;
+                    }
+                    await UnparkFreedAsync();
+                    var now = time.GetUtcNow();
+                    if (now >= _nextSweep)
+                    {
+                        await EvictIdleAsync(now, delivery);
+                    }
+                    Interlocked.Exchange(ref _parkedThisRound, 0);
+                    string[] due = await schedule.DueWebhooksAsync(partition, now, WebhooksPerRound);
+                    int claimed = due.Length == 0 ? 0 : (await Task.WhenAll(due.Select(id => FillAsync(id, now, stopping)))).Sum();
+                    if (claimed > 0 || Volatile.Read(ref _parkedThisRound) > 0)
+                    {
+                        // Parking changed the index: the webhooks behind the parked ones are due too.
+                        continue;
+                    }
+                    // Nothing claimable: either nothing is due (sleep until the next due time) or every
+                    // due endpoint's channel is full (sleep until a sender frees a slot and signals).
+                    var next = due.Length == 0 ? await schedule.NextDueAsync(partition) : null;
+                    // Read the clock again: time may have moved while Redis answered.
+                    var current = time.GetUtcNow();
+                    var until = current + (next is { } at ? Clamp(at - current, delivery.IdlePoll) : delivery.IdlePoll);
+                    if (until > current)
+                    {
+                        await signals.WaitAsync(partition, until, time, stopping);
+                    }
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    LogRedisError(logger, partition, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+                catch (Exception ex)
+                {
+                    // A bug must not silently stop a partition: log it loudly and keep pumping.
+                    LogPumpFailed(logger, partition, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(_workers.Values.Select(w => w.StopAsync()));
+            entries.WorkersChanged(-_workers.Count);
+            entries.ClaimTimeoutsChanged(-_claimTimeouts.Count);
+        }
+    }
+
+    /// <summary>Puts back the parked webhooks a sender has freed a slot of (only the loop writes the index).</summary>
+    private async Task UnparkFreedAsync()
+    {
+        while (_unparks.TryPeek(out string? webhookId))
+        {
+            // Dequeued only once done: if Redis fails, the next round tries again.
+            await schedule.UnparkAsync(partition, webhookId);
+            _unparks.TryDequeue(out _);
+        }
+    }
+
+    /// <summary>
+    /// Drops the workers (and claim timeouts) of webhooks idle for <c>EndpointIdleTimeout</c>, as
+    /// the BCL's partitioned rate limiter drops idle partitions: removed under the lock, stopped
+    /// outside it. Only the loop adds workers, and no fill runs now, so none is handed work meanwhile.
+    /// </summary>
+    private async Task EvictIdleAsync(DateTimeOffset now, DeliveryOptions delivery)
+    {
+        _nextSweep = now + SweepEvery(delivery);
+        var cutoff = now - delivery.EndpointIdleTimeout;
+        List<(string Id, EndpointWorker Worker)> idle;
+        lock (_workers)
+        {
+            idle = _workers.Where(w => w.Value.IdleSince(cutoff)).Select(w => (w.Key, w.Value)).ToList();
+            foreach (var (id, _) in idle)
+            {
+                _workers.Remove(id);
+            }
+        }
+        foreach (var (id, _) in idle)
+        {
+            if (_claimTimeouts.TryRemove(id, out _))
+            {
+                entries.ClaimTimeoutsChanged(-1);
+            }
+        }
+        entries.WorkersChanged(-idle.Count);
+        await Task.WhenAll(idle.Select(w => w.Worker.StopAsync()));
+        var longestClaim = rules.LongestClaimTimeout;
+        holds.Evict(now - (longestClaim > delivery.EndpointIdleTimeout ? longestClaim : delivery.EndpointIdleTimeout));
+        if (idle.Count > 0)
+        {
+            LogWorkersEvicted(logger, partition, idle.Count);
+        }
+    }
+
+    /// <summary>Often enough that an idle entry lives at most half as long again as the timeout.</summary>
+    private static TimeSpan SweepEvery(DeliveryOptions delivery) => delivery.EndpointIdleTimeout / 2;
+
+    /// <summary>Claims into the webhook's free slots; returns how many were claimed.</summary>
+    private async Task<int> FillAsync(string webhookId, DateTimeOffset now, CancellationToken stopping)
+    {
+        var worker = WorkerFor(webhookId, stopping);
+        int free = Math.Min(worker.FreeSlots, MaxClaim);
+        if (free <= 0)
+        {
+            // Full: out of the ready index until a slot frees, so it cannot hide webhooks behind it.
+            if (worker.TryPark() && await schedule.ParkAsync(partition, webhookId, epoch))
+            {
+                Interlocked.Increment(ref _parkedThisRound);
+            }
+            return 0;
+        }
+        // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets.
+        // Until the webhook has been read once, claim only one round of sends and assume the slowest
+        // format: a short claim, so a crash right after a pump starts delays nothing by minutes.
+        TimeSpan claimFor;
+        if (_claimTimeouts.TryGetValue(webhookId, out var known))
+        {
+            claimFor = known;
+        }
+        else
+        {
+            free = Math.Min(free, options.Value.ConcurrencyPerEndpoint);
+            claimFor = rules.FirstClaimTimeout;
+        }
+        var expired = new List<ExpiredDelivery>(0);
+        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch, expired);
+        if (expired.Count > 0)
+        {
+            await expiredRecorder.RecordAsync(partition, webhookId, expired, claimed.Count > 0 ? claimed[0].Event.WorkspaceId : null);
+        }
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+        var webhook = await webhooks.GetAsync(claimed[0].Event.WorkspaceId, webhookId);
+        if (webhook is null)
+        {
+            // Deleted after these were queued: its work goes with it.
+            await schedule.DropAsync(partition, webhookId);
+            return 0;
+        }
+        if (await secretHolds.HoldIfUnreadableAsync(partition, webhook, claimed, now))
+        {
+            return 0;
+        }
+        if (takenOver && _claimTimeouts.TryAdd(webhookId, rules.ClaimTimeoutOf(webhook)))
+        {
+            // First sight of this webhook since the takeover: its old holder may have spent a burst just now.
+            entries.ClaimTimeoutsChanged(1);
+            limiter.Empty(webhook);
+        }
+        if (_claimTimeouts.TryAdd(webhookId, rules.ClaimTimeoutOf(webhook)))
+        {
+            entries.ClaimTimeoutsChanged(1);
+        }
+        _claimTimeouts[webhookId] = rules.ClaimTimeoutOf(webhook);
+        foreach (var delivery in claimed)
+        {
+            // Cannot fail: only this loop writes, and it claimed no more than the free slots.
+            worker.TryEnqueue(new QueuedDelivery(partition, webhook, delivery, now));
+        }
+        LogClaimed(logger, partition, claimed.Count, webhookId);
+        return claimed.Count;
+    }
+
+    private EndpointWorker WorkerFor(string webhookId, CancellationToken stopping)
+    {
+        // Only the pump's loop touches the dictionary (FillAsync calls run concurrently but are
+        // started from the loop's thread before their first await).
+        lock (_workers)
+        {
+            if (!_workers.TryGetValue(webhookId, out var worker))
+            {
+                var delivery = options.Value;
+                worker = new EndpointWorker(webhookId, delivery.EndpointQueueCapacity, delivery.ConcurrencyPerEndpoint,
+                    processor.ProcessAsync, processor.HandBackAsync, wasParked => SlotFreed(webhookId, wasParked),
+                    time, workerLogger, stopping, _abort);
+                _workers.Add(webhookId, worker);
+                entries.WorkersChanged(1);
+            }
+            return worker;
+        }
+    }
+
+    private void SlotFreed(string webhookId, bool wasParked)
+    {
+        if (wasParked)
+        {
+            _unparks.Enqueue(webhookId);
+        }
+        signals.Notify(partition);
+    }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan max) =>
+        value < TimeSpan.Zero ? TimeSpan.Zero : value > max ? max : value;
+
+    [LoggerMessage(EventId = 2001, EventName = "PartitionRedisError", Level = LogLevel.Warning,
+        Message = "Partition {Partition} could not reach Redis; retrying in 1 s")]
+    private static partial void LogRedisError(ILogger logger, int partition, Exception exception);
+
+    [LoggerMessage(EventId = 2003, EventName = "PumpFailed", Level = LogLevel.Error,
+        Message = "Partition {Partition} pump failed; retrying in 1 s")]
+    private static partial void LogPumpFailed(ILogger logger, int partition, Exception exception);
+
+    [LoggerMessage(EventId = 2102, EventName = "DeliveriesClaimed", Level = LogLevel.Debug,
+        Message = "Partition {Partition}: claimed {Count} deliveries of webhook {WebhookId} into its channel")]
+    private static partial void LogClaimed(ILogger logger, int partition, int count, string webhookId);
+
+    [LoggerMessage(EventId = 2101, EventName = "EndpointWorkersEvicted", Level = LogLevel.Debug,
+        Message = "Partition {Partition}: evicted {Count} idle endpoint workers")]
+    private static partial void LogWorkersEvicted(ILogger logger, int partition, int count);
+}

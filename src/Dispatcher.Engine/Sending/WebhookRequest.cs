@@ -1,0 +1,11 @@
+namespace Dispatcher.Engine.Sending;
+
+/// <summary>One signed POST, ready to send.</summary>
+public sealed record WebhookRequest(
+    Uri Endpoint,
+    ReadOnlyMemory<byte> Body,
+    IReadOnlyList<KeyValuePair<string, string>> Headers)
+{
+    /// <summary>This attempt's timeout (the webhook's format may set its own); null uses the sender's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
