@@ -47,8 +47,4 @@ public sealed partial class TrustedConnector(EndpointTrust trust, ILogger<Truste
         }
         throw last!;
     }
-
-    [LoggerMessage(EventId = 5100, EventName = "ConnectRefused", Level = LogLevel.Warning,
-        Message = "Refused to connect to {Host}:{Port}: {Reason}")]
-    private static partial void LogConnectRefused(ILogger logger, string host, int port, string reason);
 }

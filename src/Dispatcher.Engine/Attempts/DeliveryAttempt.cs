@@ -4,7 +4,7 @@ using Dispatcher.Core.Json;
 using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Configuration;
-using Dispatcher.Engine.Processing;
+using Dispatcher.Engine.Rules;
 using Dispatcher.Engine.Sending;
 using Dispatcher.Redis.Schedule;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using Dispatcher.Core.Partitioning;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Signals;
 using Dispatcher.Redis.Schedule;
 
 namespace Dispatcher.Engine.Enqueuing;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Claims;
 
 namespace Dispatcher.Engine.Holds;
 

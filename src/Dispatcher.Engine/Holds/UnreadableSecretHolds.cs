@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Signals;
 using Dispatcher.Redis.Schedule;
 using Microsoft.Extensions.Options;
 

@@ -206,24 +206,4 @@ public sealed partial class LeaseTelemetry
             Volatile.Write(ref _lastAnswered, LeaseClock.GetTimestamp());
         }
     }
-
-    [LoggerMessage(EventId = 5400, EventName = "PartitionAcquired", Level = LogLevel.Debug,
-        Message = "Delivering partition {Partition}: its lease was free; {Due} deliveries due")]
-    private static partial void LogAcquired(ILogger logger, int partition, long due);
-
-    [LoggerMessage(EventId = 5401, EventName = "PartitionTakenOver", Level = LogLevel.Debug,
-        Message = "Took over partition {Partition} from {PreviousHolder}, which {How}; {Due} deliveries due moved here; delivering after {DelayMs} ms")]
-    private static partial void LogTakenOver(ILogger logger, int partition, string previousHolder, string how, long due, double delayMs);
-
-    [LoggerMessage(EventId = 5402, EventName = "PartitionsReleased", Level = LogLevel.Information,
-        Message = "Handed back every partition lease (stopping)")]
-    private static partial void LogReleased(ILogger logger);
-
-    [LoggerMessage(EventId = 5403, EventName = "PartitionsHeld", Level = LogLevel.Information,
-        Message = "Delivering {Held} of {Total} partitions")]
-    private static partial void LogHeld(ILogger logger, int held, int total);
-
-    [LoggerMessage(EventId = 5404, EventName = "PartitionsTakenOverFromExpired", Level = LogLevel.Warning,
-        Message = "Took over {Count} partitions from instances that let their leases expire (stopped without handing them back); their deliveries start after {DelayMs} ms")]
-    private static partial void LogTakenOverFromExpired(ILogger logger, int count, double delayMs);
 }

@@ -103,12 +103,4 @@ public sealed partial class PartitionLeaseSupervisor
             // The others drop this instance when its heartbeat is a lease TTL old.
         }
     }
-
-    [LoggerMessage(EventId = 5600, EventName = "PartitionShareChanged", Level = LogLevel.Information,
-        Message = "{Members} live instance(s): this instance's share is {Share} of {Partitions} partitions")]
-    private static partial void LogShareChanged(ILogger logger, int members, int share, int partitions);
-
-    [LoggerMessage(EventId = 5601, EventName = "PartitionHandedOff", Level = LogLevel.Information,
-        Message = "Handed partition {Partition} back: beyond this instance's share ({Share} partitions with {Members} live instances)")]
-    private static partial void LogHandedOff(ILogger logger, int partition, int share, int members);
 }

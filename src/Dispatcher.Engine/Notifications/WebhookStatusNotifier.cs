@@ -45,12 +45,4 @@ public sealed partial class WebhookStatusNotifier(
     }
 
     public static RedisChannel Channel(RedisKeys keys) => RedisChannel.Literal($"{keys.Prefix}:notifications");
-
-    [LoggerMessage(EventId = 3001, EventName = "WebhookStatusChanged", Level = LogLevel.Information,
-        Message = "Webhook {WebhookId} of workspace {WorkspaceId} is now {Status}: {Reason}")]
-    private static partial void LogStatusChanged(ILogger logger, string webhookId, string workspaceId, WebhookStatus status, string reason);
-
-    [LoggerMessage(EventId = 3002, EventName = "NotificationPublishFailed", Level = LogLevel.Warning,
-        Message = "Could not announce the status change of webhook {WebhookId} to producers")]
-    private static partial void LogPublishFailed(ILogger logger, string webhookId, Exception exception);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using Dispatcher.Core.Deliveries;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Sending;
 using Dispatcher.Redis.Deliveries;
 using StackExchange.Redis;
@@ -49,12 +49,4 @@ public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider
             LogWriteFailed(logger, queued.Claim.DeliveryId, ex);
         }
     }
-
-    [LoggerMessage(EventId = 2021, EventName = "DeliveryLogged", Level = LogLevel.Debug,
-        Message = "Delivery {DeliveryId} attempt {Attempt}: {Outcome}")]
-    private static partial void LogWritten(ILogger logger, string deliveryId, int attempt, string outcome);
-
-    [LoggerMessage(EventId = 2020, EventName = "DeliveryLogWriteFailed", Level = LogLevel.Warning,
-        Message = "Could not write delivery {DeliveryId} to the delivery log")]
-    private static partial void LogWriteFailed(ILogger logger, string deliveryId, Exception exception);
 }

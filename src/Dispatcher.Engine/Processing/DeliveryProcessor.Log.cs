@@ -1,32 +1,34 @@
+using Dispatcher.Core.Logging;
+
 namespace Dispatcher.Engine.Processing;
 
 public sealed partial class DeliveryProcessor
 {
-    [LoggerMessage(EventId = 2002, EventName = "DeliveryFailed", Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEventIds.DeliveryFailed, EventName = nameof(LogEventIds.DeliveryFailed), Level = LogLevel.Information,
         Message = "Delivery {DeliveryId} to webhook {WebhookId} failed after {Attempts} attempts: {Reason}")]
     private static partial void LogDeliveryFailed(ILogger logger, string deliveryId, string webhookId, int attempts, string reason);
 
-    [LoggerMessage(EventId = 2004, EventName = "RetryScheduled", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = LogEventIds.RetryScheduled, EventName = nameof(LogEventIds.RetryScheduled), Level = LogLevel.Debug,
         Message = "Delivery {DeliveryId} to webhook {WebhookId}: attempt {Attempts} failed ({Reason}); next attempt at {Due:o}")]
     private static partial void LogRetryScheduled(ILogger logger, string deliveryId, string webhookId, int attempts, string reason, DateTimeOffset due);
 
-    [LoggerMessage(EventId = 2009, EventName = "AttemptSettled", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = LogEventIds.AttemptSettled, EventName = nameof(LogEventIds.AttemptSettled), Level = LogLevel.Debug,
         Message = "Delivery {DeliveryId} attempt {Attempt}: {Outcome}, on record and settled")]
     private static partial void LogAttemptSettled(ILogger logger, string deliveryId, int attempt, string outcome);
 
-    [LoggerMessage(EventId = 2005, EventName = "SettleFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEventIds.SettleFailed, EventName = nameof(LogEventIds.SettleFailed), Level = LogLevel.Warning,
         Message = "Could not record the outcome of delivery {DeliveryId}; it will be sent again after its claim expires")]
     private static partial void LogSettleFailed(ILogger logger, string deliveryId, Exception exception);
 
-    [LoggerMessage(EventId = 2006, EventName = "NoToken", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEventIds.NoToken, EventName = nameof(LogEventIds.NoToken), Level = LogLevel.Warning,
         Message = "Webhook {WebhookId}: rate limiter queue full; the delivery waits for its claim to expire")]
     private static partial void LogNoToken(ILogger logger, string webhookId);
 
-    [LoggerMessage(EventId = 2007, EventName = "WebhookDisabled", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEventIds.WebhookDisabled, EventName = nameof(LogEventIds.WebhookDisabled), Level = LogLevel.Warning,
         Message = "Webhook {WebhookId} disabled: {Reason}. Its events keep queuing until it is enabled")]
     private static partial void LogWebhookDisabled(ILogger logger, string webhookId, string reason);
 
-    [LoggerMessage(EventId = 2008, EventName = "WebhookPaused", Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEventIds.WebhookPaused, EventName = nameof(LogEventIds.WebhookPaused), Level = LogLevel.Information,
         Message = "Webhook {WebhookId} answered {Status} with Retry-After: paused until {Until:o}")]
     private static partial void LogWebhookPaused(ILogger logger, string webhookId, int status, DateTimeOffset until);
 }

@@ -1,11 +1,12 @@
 using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Attempts;
+using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Configuration;
 using Dispatcher.Engine.Holds;
 using Dispatcher.Engine.Limiter;
 using Dispatcher.Engine.Notifications;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Rules;
 using Dispatcher.Engine.Sending;
 using Dispatcher.Engine.Telemetry;
 using Dispatcher.Redis.Schedule;

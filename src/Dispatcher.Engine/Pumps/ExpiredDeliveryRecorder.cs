@@ -67,12 +67,4 @@ public sealed partial class ExpiredDeliveryRecorder(
         }
         return null;
     }
-
-    [LoggerMessage(EventId = 2103, EventName = "DeliveryExpired", Level = LogLevel.Warning,
-        Message = "Delivery {DeliveryId} to webhook {WebhookId} (event {EventId}) was dropped after {Attempts} attempts: its event outlived its retention")]
-    private static partial void LogExpired(ILogger logger, string deliveryId, string webhookId, string eventId, int attempts);
-
-    [LoggerMessage(EventId = 2104, EventName = "ExpiredRecordFailed", Level = LogLevel.Warning,
-        Message = "Could not write the expiry of delivery {DeliveryId} to the delivery log")]
-    private static partial void LogRecordFailed(ILogger logger, string deliveryId, Exception exception);
 }

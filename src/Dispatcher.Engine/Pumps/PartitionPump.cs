@@ -1,7 +1,11 @@
+using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Configuration;
 using Dispatcher.Engine.Holds;
 using Dispatcher.Engine.Limiter;
 using Dispatcher.Engine.Processing;
+using Dispatcher.Engine.Rules;
+using Dispatcher.Engine.Signals;
+using Dispatcher.Engine.Telemetry;
 using Dispatcher.Engine.Workers;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
@@ -273,20 +277,4 @@ public sealed partial class PartitionPump(
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan max) =>
         value < TimeSpan.Zero ? TimeSpan.Zero : value > max ? max : value;
-
-    [LoggerMessage(EventId = 2001, EventName = "PartitionRedisError", Level = LogLevel.Warning,
-        Message = "Partition {Partition} could not reach Redis; retrying in 1 s")]
-    private static partial void LogRedisError(ILogger logger, int partition, Exception exception);
-
-    [LoggerMessage(EventId = 2003, EventName = "PumpFailed", Level = LogLevel.Error,
-        Message = "Partition {Partition} pump failed; retrying in 1 s")]
-    private static partial void LogPumpFailed(ILogger logger, int partition, Exception exception);
-
-    [LoggerMessage(EventId = 2102, EventName = "DeliveriesClaimed", Level = LogLevel.Debug,
-        Message = "Partition {Partition}: claimed {Count} deliveries of webhook {WebhookId} into its channel")]
-    private static partial void LogClaimed(ILogger logger, int partition, int count, string webhookId);
-
-    [LoggerMessage(EventId = 2101, EventName = "EndpointWorkersEvicted", Level = LogLevel.Debug,
-        Message = "Partition {Partition}: evicted {Count} idle endpoint workers")]
-    private static partial void LogWorkersEvicted(ILogger logger, int partition, int count);
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
+using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Leases;
-using Dispatcher.Engine.Pumps;
 
 namespace Dispatcher.Engine.Telemetry;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Claims;
 
 namespace Dispatcher.Engine.Telemetry;
 

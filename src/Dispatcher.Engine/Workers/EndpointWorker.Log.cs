@@ -1,8 +1,10 @@
+using Dispatcher.Core.Logging;
+
 namespace Dispatcher.Engine.Workers;
 
 public sealed partial class EndpointWorker
 {
-    [LoggerMessage(EventId = 2100, EventName = "SenderRestarted", Level = LogLevel.Error,
+    [LoggerMessage(EventId = LogEventIds.SenderRestarted, EventName = nameof(LogEventIds.SenderRestarted), Level = LogLevel.Error,
         Message = "A sender of webhook {WebhookId} failed and was started again; the delivery in hand is sent again once its claim expires")]
     private static partial void LogSenderRestarted(ILogger logger, string webhookId, Exception exception);
 }

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Claims;
 
 namespace Dispatcher.Engine.Workers;
 

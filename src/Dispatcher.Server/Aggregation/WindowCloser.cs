@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dispatcher.Core.Events;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Signals;
 using Dispatcher.Redis.Aggregation;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Webhooks;

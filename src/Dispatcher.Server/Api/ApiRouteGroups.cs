@@ -1,5 +1,3 @@
-using Dispatcher.Server.Auth;
-
 namespace Dispatcher.Server.Api;
 
 public static class ApiRouteGroups

@@ -1,6 +1,5 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Engine.Configuration;
-using Dispatcher.Server.Ingest;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Configuration;

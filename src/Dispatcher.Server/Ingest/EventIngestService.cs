@@ -74,12 +74,4 @@ public sealed partial class EventIngestService(
             yield return requests.Current;
         }
     }
-
-    [LoggerMessage(EventId = 1001, EventName = "IngestRedisUnavailable", Level = LogLevel.Warning,
-        Message = "Ingest could not write to Redis; the producer's request was not acknowledged")]
-    private static partial void LogRedisUnavailable(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 1100, EventName = "IngestRequestUndecodable", Level = LogLevel.Warning,
-        Message = "A producer sent bytes that are not a PublishRequest ({Reason}); its stream was ended with InvalidArgument")]
-    private static partial void LogUndecodableRequest(ILogger logger, string reason);
 }

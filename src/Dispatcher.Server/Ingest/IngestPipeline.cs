@@ -1,6 +1,6 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Json;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Signals;
 using Dispatcher.Engine.Telemetry;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Ingest;

@@ -1,3 +1,4 @@
+using Dispatcher.Redis.Ingest;
 using Dispatcher.Server.Configuration;
 using Grpc.AspNetCore.Server;
 using Grpc.AspNetCore.Server.Model;
@@ -9,13 +10,18 @@ namespace Dispatcher.Server.Ingest;
 public static class IngestServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds the ingest stream (<see cref="IngestMethodProvider"/>) and sets its receive limit to
-    /// <see cref="IngestOptions.MaxRequestBytes"/> (gRPC's default 4 MB would refuse a request holding
-    /// a few events of the largest allowed size). Only ingest: the other services keep gRPC's default.
-    /// Call after <c>AddGrpc</c>, so this runs after the global options are copied in.
+    /// The gRPC ingest stream and what it writes with. Binds the stream (<see cref="IngestMethodProvider"/>)
+    /// and sets its receive limit to <see cref="IngestOptions.MaxRequestBytes"/> (gRPC's default 4 MB
+    /// would refuse a request holding a few events of the largest allowed size). Only ingest: the other
+    /// services keep gRPC's default.
     /// </summary>
-    public static IServiceCollection AddIngestLimits(this IServiceCollection services)
+    public static IServiceCollection AddIngest(this IServiceCollection services)
     {
+        services.AddSingleton<IngestStore>();
+        services.AddSingleton<SubscriptionCache>();
+        services.AddSingleton<IngestPipeline>();
+        // Registered first, so the service's own limit below is applied after gRPC copies its global options in.
+        services.AddGrpc();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<EventIngestService>, IngestMethodProvider>());
         services.AddOptions<GrpcServiceOptions<EventIngestService>>()
             .Configure<IOptions<DispatcherOptions>>((grpc, dispatcher) =>

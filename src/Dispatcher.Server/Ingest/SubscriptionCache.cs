@@ -85,10 +85,5 @@ public sealed partial class SubscriptionCache(WebhookStore webhooks, ILogger<Sub
         return usable ?? listed;
     }
 
-    [LoggerMessage(EventId = 5904, EventName = "IngestSkippedUnreadableWebhook", Level = LogLevel.Warning,
-        Message = "Webhook {WebhookId} of workspace {Workspace} has a signing secret that cannot be decrypted; " +
-            "new events are not queued for it until the key ring is restored or the secret is rotated")]
-    private static partial void LogSkipped(ILogger logger, string webhookId, string workspace);
-
     private sealed record Entry(long Version, IReadOnlyList<Webhook> Webhooks);
 }

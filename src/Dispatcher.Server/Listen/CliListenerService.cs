@@ -125,12 +125,4 @@ public sealed partial class CliListenerService(
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    [LoggerMessage(EventId = 5700, EventName = "ListenConnected", Level = LogLevel.Information,
-        Message = "dispatcher listen connected for webhook {WebhookId} of workspace {Workspace} (new session: {Created})")]
-    private static partial void LogConnected(ILogger logger, string webhookId, string workspace, bool created);
-
-    [LoggerMessage(EventId = 5701, EventName = "ListenDisconnected", Level = LogLevel.Information,
-        Message = "dispatcher listen disconnected from webhook {WebhookId}; its deliveries retry until it reconnects")]
-    private static partial void LogDisconnected(ILogger logger, string webhookId);
 }

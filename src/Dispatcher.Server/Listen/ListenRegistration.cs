@@ -87,12 +87,4 @@ public sealed partial class ListenRegistration : IAsyncDisposable
             LogRegistryFailed(_logger, _webhookId, ex);
         }
     }
-
-    [LoggerMessage(EventId = 5711, EventName = "ListenRegistryFailed", Level = LogLevel.Warning,
-        Message = "Could not update which instance holds listen webhook {WebhookId} in Redis; deliveries by other instances may not reach it until a refresh succeeds")]
-    private static partial void LogRegistryFailed(ILogger logger, string webhookId, Exception exception);
-
-    [LoggerMessage(EventId = 5712, EventName = "ListenSuperseded", Level = LogLevel.Debug,
-        Message = "Listen webhook {WebhookId} has a newer stream on another instance; this one no longer receives relayed attempts")]
-    private static partial void LogSuperseded(ILogger logger, string webhookId);
 }

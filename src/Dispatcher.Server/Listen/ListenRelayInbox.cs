@@ -57,8 +57,4 @@ public sealed partial class ListenRelayInbox(
             // Nothing else is published on this channel.
         }
     }
-
-    [LoggerMessage(EventId = 5710, EventName = "ListenRelaySubscribeFailed", Level = LogLevel.Warning,
-        Message = "Could not subscribe to relayed listen attempts; retrying in 1 s (other instances' attempts for streams here time out meanwhile)")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
 }

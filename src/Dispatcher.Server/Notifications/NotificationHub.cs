@@ -54,8 +54,4 @@ public sealed partial class NotificationHub(IConnectionMultiplexer redis, RedisK
             stream.Writer.TryWrite(notification);
         }
     }
-
-    [LoggerMessage(EventId = 3003, EventName = "NotificationSubscribeFailed", Level = LogLevel.Warning,
-        Message = "Could not subscribe to webhook notifications yet")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
 }

@@ -92,12 +92,4 @@ public sealed partial class RedisConnectionMonitor(
     }
 
     private static string Name(EndPoint? endPoint) => endPoint?.ToString() ?? "unknown";
-
-    [LoggerMessage(EventId = 5410, EventName = "RedisConnectionLost", Level = LogLevel.Error,
-        Message = "Lost the connection to Redis at {EndPoint} ({FailureType}); ingest answers Unavailable and delivery waits until it is back")]
-    private static partial void LogLost(ILogger logger, string endPoint, ConnectionFailureType failureType);
-
-    [LoggerMessage(EventId = 5411, EventName = "RedisConnectionRestored", Level = LogLevel.Information,
-        Message = "The connection to Redis at {EndPoint} is back")]
-    private static partial void LogRegained(ILogger logger, string endPoint);
 }

@@ -104,16 +104,4 @@ public sealed partial class TelemetrySampler : BackgroundService
     private IEnumerable<Measurement<long>> Webhooks() => _leases.HeldPartitions().Contains(0)
         ? _census.Counts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key)))
         : [];
-
-    [LoggerMessage(EventId = 5420, EventName = "TelemetrySampled", Level = LogLevel.Debug,
-        Message = "Sampled {Partitions} partitions; Redis answered a PING in {LatencyMs:0.###} ms")]
-    private static partial void LogSampled(ILogger logger, int partitions, double latencyMs);
-
-    [LoggerMessage(EventId = 5422, EventName = "WebhookCensusCompleted", Level = LogLevel.Debug,
-        Message = "Counted {Webhooks} webhooks by status")]
-    private static partial void LogCensus(ILogger logger, long webhooks);
-
-    [LoggerMessage(EventId = 5421, EventName = "TelemetrySampleFailed", Level = LogLevel.Debug,
-        Message = "Could not sample Redis ({Error}); gauges keep their last values")]
-    private static partial void LogSampleFailed(ILogger logger, string error);
 }

@@ -48,12 +48,4 @@ public static partial class SecretProtectionSetup
         }
         LogKeyRingUnprotected(logger, KeyRingKey(services.GetRequiredService<RedisKeys>()).ToString());
     }
-
-    [LoggerMessage(EventId = 5800, EventName = "KeyRingUnprotected", Level = LogLevel.Warning,
-        Message = "The Data Protection key ring that encrypts webhook secrets is stored unencrypted in Redis at {Key}: whoever can read Redis can decrypt every secret. Set Dispatcher__Secrets__KeyRingCertificatePath to a .pfx certificate with its private key (and Dispatcher__Secrets__KeyRingCertificatePassword if it has one) on every instance to encrypt the keys written from then on.")]
-    private static partial void LogKeyRingUnprotected(ILogger logger, string key);
-
-    [LoggerMessage(EventId = 5801, EventName = "KeyRingEncrypted", Level = LogLevel.Information,
-        Message = "New Data Protection keys are encrypted with the certificate {Thumbprint}")]
-    private static partial void LogKeyRingEncrypted(ILogger logger, string thumbprint);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Dispatcher.Core.Trust;
-using Dispatcher.Server.Api.Webhooks;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,7 +22,6 @@ public static class TrustRegistration
             sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Endpoints.TrustedCaCertificates));
         services.AddSingleton<EndpointTrust>();
         services.AddSingleton<TrustedConnector>();
-        services.AddSingleton<EndpointUrlRules>();
         return services;
     }
 }

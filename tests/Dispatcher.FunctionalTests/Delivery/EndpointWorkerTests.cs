@@ -1,6 +1,6 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Workers;
 using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Schedule;

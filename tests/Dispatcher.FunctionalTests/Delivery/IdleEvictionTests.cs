@@ -1,5 +1,5 @@
 using Dispatcher.Engine.Holds;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Telemetry;
 using Dispatcher.FunctionalTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

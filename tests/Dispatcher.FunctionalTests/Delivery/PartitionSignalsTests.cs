@@ -1,5 +1,5 @@
 using Dispatcher.Core.Partitioning;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Signals;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;

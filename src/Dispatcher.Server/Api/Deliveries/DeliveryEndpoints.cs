@@ -5,7 +5,6 @@ using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Limits;
-using Dispatcher.Server.Auth;
 
 namespace Dispatcher.Server.Api.Deliveries;
 

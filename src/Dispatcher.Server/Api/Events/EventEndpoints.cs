@@ -4,7 +4,6 @@ using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Profiles;
 using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Webhooks;
-using Dispatcher.Server.Auth;
 
 namespace Dispatcher.Server.Api.Events;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Dispatcher.Redis.Limits;
-using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -62,7 +62,4 @@ public sealed partial class EndpointUrlRules(EndpointTrust trust, TimeProvider t
     }
 
     // The host's reason only: the URL's path or query may carry a customer's token.
-    [LoggerMessage(EventId = 5101, EventName = "EndpointRefused", Level = LogLevel.Information,
-        Message = "Refused to register an endpoint: {Reason}")]
-    private static partial void LogEndpointRefused(ILogger logger, string reason);
 }

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Dispatcher.Engine.Holds;
-using Dispatcher.Engine.Processing;
+using Dispatcher.Engine.Rules;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Limits;
-using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
 

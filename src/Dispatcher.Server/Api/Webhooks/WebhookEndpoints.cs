@@ -5,7 +5,6 @@ using Dispatcher.Engine.Notifications;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
-using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

@@ -1,5 +1,5 @@
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Processing;
+using Dispatcher.Engine.Rules;
 
 namespace Dispatcher.Server.Api.Webhooks;
 

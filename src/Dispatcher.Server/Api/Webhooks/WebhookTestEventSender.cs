@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Json;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Signals;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
-using Dispatcher.Server.Configuration;
-
-namespace Dispatcher.Server.Ingest;
+namespace Dispatcher.Server.Configuration;
 
 /// <summary>The size limits ingest derives from <see cref="IngestOptions"/>.</summary>
 public static class IngestLimits

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Garnet;
 
-namespace Dispatcher.Server.Embedded;
+namespace Dispatcher.Server.Store;
 
 /// <summary>
 /// A Redis-compatible store (Microsoft Garnet) inside the process, for a server started with no

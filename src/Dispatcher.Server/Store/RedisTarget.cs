@@ -1,4 +1,4 @@
-namespace Dispatcher.Server.Hosting;
+namespace Dispatcher.Server.Store;
 
 /// <summary>Which store the server talks to, for start-up logs and health.</summary>
 /// <param name="ConnectionString">The connection string without its password: safe to log.</param>

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Dispatcher.Server.Api;
+using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Dispatcher.Server.Auth;
+namespace Dispatcher.Server.Api;
 
 /// <summary>
 /// REST authentication: <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-API-Key: &lt;key&gt;</c>

@@ -3,7 +3,7 @@ using Dispatcher.Engine.Instances;
 using Dispatcher.Redis;
 using StackExchange.Redis;
 
-namespace Dispatcher.Engine.Pumps;
+namespace Dispatcher.Engine.Signals;
 
 /// <summary>
 /// Carries <see cref="PartitionSignals"/> across instances: work added here is announced on one
@@ -79,12 +79,4 @@ public sealed partial class CrossInstanceWakeups(
             }
         }
     }
-
-    [LoggerMessage(EventId = 5610, EventName = "WakeupSubscribeFailed", Level = LogLevel.Warning,
-        Message = "Could not subscribe to cross-instance wake-ups; retrying in 1 s (other instances' ingest waits for the idle poll meanwhile)")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 5611, EventName = "WakeupAnnounceFailed", Level = LogLevel.Debug,
-        Message = "Could not announce new work to the other instances; their idle poll will find it")]
-    private static partial void LogAnnounceFailed(ILogger logger, Exception exception);
 }

@@ -4,7 +4,7 @@ using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Dispatcher.Engine.Processing;
+namespace Dispatcher.Engine.Rules;
 
 /// <summary>
 /// A webhook's delivery rules by precedence: its own setting, else its format's (as that seed's

@@ -1,4 +1,4 @@
-namespace Dispatcher.Engine.Pumps;
+namespace Dispatcher.Engine.Signals;
 
 /// <summary>
 /// Wakes a partition's pump when ingest adds work to it, so a new event is sent at once rather

@@ -1,4 +1,4 @@
-namespace Dispatcher.Engine.Pumps;
+namespace Dispatcher.Engine.Telemetry;
 
 /// <summary>
 /// How many per-webhook entries this instance's pumps keep in memory (endpoint workers, each with

@@ -1,9 +1,8 @@
 using Dispatcher.Engine.Attempts;
 using Dispatcher.Server.Configuration;
-using Dispatcher.Server.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Dispatcher.Server.Api.Events;
+namespace Dispatcher.Server.Hosting;
 
 /// <summary><c>GET /v1/events/{id}</c> at <c>Dispatcher:PublicUrl</c>, else at the address the REST endpoint bound.</summary>
 public sealed class EventUrls(ServerEndpoints endpoints, IOptions<DispatcherOptions> options) : IEventUrls

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Dispatcher.Server.Auth;
+namespace Dispatcher.Server.Api;
 
 /// <summary>The caller's workspace, from the claim the API key handler set.</summary>
 public static class WorkspaceAccessor
