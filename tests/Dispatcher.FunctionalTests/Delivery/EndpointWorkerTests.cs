@@ -1,8 +1,8 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Server.Delivery;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;

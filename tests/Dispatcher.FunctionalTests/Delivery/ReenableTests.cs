@@ -1,9 +1,9 @@
 using System.Net;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Delivery;
+using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

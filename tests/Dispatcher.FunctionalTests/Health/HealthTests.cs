@@ -1,5 +1,5 @@
 using System.Net;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Health;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Server.Observability;
+using Dispatcher.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 

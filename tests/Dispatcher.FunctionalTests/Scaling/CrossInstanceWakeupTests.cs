@@ -1,5 +1,5 @@
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Server.Delivery;
+using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>Routes the server's logs to the test output and keeps them, so tests can assert on event names.</summary>
 public sealed class TestLoggerProvider(ITestOutputHelper? output) : ILoggerProvider
