@@ -19,6 +19,11 @@ public sealed class RedisUnavailableTests(RedisServerFixture redis, ITestOutputH
         await using var publisher = server.Publisher();
         Task<PublishResult> pending;
 
+        // Redis is killed on purpose: the server says so once, and the health checks (polled by /readyz and the
+        // gRPC health publisher) report Redis, and the lease loop past its TTL, Unhealthy at Error until it is back.
+        server.ExpectErrors(ServerErrors.RedisConnectionLost);
+        server.ExpectErrors(ServerErrors.Unhealthy("redis"));
+        server.ExpectErrors(ServerErrors.Unhealthy("leases"));
         redis.StopProcess();
         try
         {
