@@ -53,6 +53,33 @@ public sealed class UnexpectedErrorTests(RedisServerFixture redis, ITestOutputHe
         Assert.Equal("Planted", Assert.Single(thrown.Errors).EventId.Name);
     }
 
+    [Fact]
+    public async Task A_server_process_that_printed_an_unexpected_error_fails_its_dispose()
+    {
+        var server = await ServerProcess.StartAsync(redis, RedisServerFixture.NewPrefix(), output);
+        try
+        {
+            // Redis killed: the process prints RedisConnectionLost (5410) on its console, as a real fail: line.
+            redis.StopProcess();
+            await server.WaitForOutputAsync(lines => lines.Any(l => ConsoleErrorLine.Parse(l)?.EventId.Id == 5410),
+                TimeSpan.FromSeconds(30), "a fail: line for RedisConnectionLost (5410)");
+        }
+        catch
+        {
+            // The line never came: no dispose to assert on, but no process left behind either.
+            server.Kill();
+            throw;
+        }
+        finally
+        {
+            await redis.StartProcessAsync();
+        }
+
+        var thrown = await Assert.ThrowsAsync<UnexpectedErrorsException>(async () => await server.DisposeAsync());
+
+        Assert.Contains(thrown.Errors, e => e.EventId.Id == 5410 && e.Category == "Dispatcher.Server.Observability.RedisConnectionMonitor");
+    }
+
     [Theory]
     [InlineData("fail: Dispatcher.Server.Delivery.Pump[5001] pump 3 failed System.Exception: boom", LogLevel.Error, "Dispatcher.Server.Delivery.Pump", 5001)]
     [InlineData("crit: Microsoft.Extensions.Hosting.Internal.Host[10] host died", LogLevel.Critical, "Microsoft.Extensions.Hosting.Internal.Host", 10)]
