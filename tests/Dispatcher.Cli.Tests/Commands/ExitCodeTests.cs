@@ -1,5 +1,5 @@
 using Dispatcher.Cli.Tests.Infrastructure;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Commands;
 

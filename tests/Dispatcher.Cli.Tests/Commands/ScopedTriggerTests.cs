@@ -1,6 +1,5 @@
 using Dispatcher.Cli.Tests.Infrastructure;
-using Dispatcher.FunctionalTests.Auth;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Commands;
 
@@ -11,11 +10,11 @@ public sealed class ScopedTriggerTests(RedisServerFixture redis, ITestOutputHelp
     [Fact]
     public async Task Trigger_with_a_scoped_key_publishes_to_its_workspace_and_is_refused_for_another()
     {
-        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedProducerKeyTests.ScopedKeySettings());
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedProducerKey.Settings());
         await using var receiver = await TestReceiver.StartAsync();
         await server.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
         var env = CliServer.Environment(server);
-        env["DISPATCHER_PRODUCER_KEY"] = ScopedProducerKeyTests.ScopedKey;
+        env["DISPATCHER_PRODUCER_KEY"] = ScopedProducerKey.Key;
 
         var own = await CliProcess.RunAsync(env, output, "trigger", "link.clicked", "--id", "evt_cli_scoped");
         var foreign = await CliProcess.RunAsync(env, output, "trigger", "link.clicked", "--id", "evt_cli_foreign",

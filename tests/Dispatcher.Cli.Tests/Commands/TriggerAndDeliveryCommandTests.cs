@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dispatcher.Cli.Tests.Infrastructure;
 using Dispatcher.Client.Signatures;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Commands;
 

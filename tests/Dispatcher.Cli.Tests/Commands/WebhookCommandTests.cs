@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dispatcher.Cli.Tests.Infrastructure;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Commands;
 

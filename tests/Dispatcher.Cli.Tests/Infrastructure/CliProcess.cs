@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Infrastructure;
 
@@ -66,7 +67,7 @@ public sealed class CliProcess : IAsyncDisposable
                 cli._stdout.Writer.TryComplete();
                 return;
             }
-            Write(output, "cli: " + e.Data);
+            TestOutput.TryWriteLine(output, "cli: " + e.Data);
             cli._allStdout.Enqueue(e.Data);
             cli._stdout.Writer.TryWrite(e.Data);
         };
@@ -78,11 +79,11 @@ public sealed class CliProcess : IAsyncDisposable
                 cli._stderr.Writer.TryComplete();
                 return;
             }
-            Write(output, "cli stderr: " + e.Data);
+            TestOutput.TryWriteLine(output, "cli stderr: " + e.Data);
             cli._allStderr.Enqueue(e.Data);
             cli._stderr.Writer.TryWrite(e.Data);
         };
-        Write(output, "$ dispatcher " + string.Join(' ', args));
+        TestOutput.TryWriteLine(output, "$ dispatcher " + string.Join(' ', args));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -154,17 +155,5 @@ public sealed class CliProcess : IAsyncDisposable
         }
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static void Write(ITestOutputHelper output, string line)
-    {
-        try
-        {
-            output.WriteLine(line);
-        }
-        catch (InvalidOperationException)
-        {
-            // The test has finished; its output is closed.
-        }
     }
 }

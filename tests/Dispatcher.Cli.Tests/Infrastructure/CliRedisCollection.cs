@@ -1,8 +1,8 @@
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Infrastructure;
 
-/// <summary>The CLI tests share one redis-server (the functional tests' fixture); each isolates itself by key prefix.</summary>
+/// <summary>The CLI tests share one redis-server (the shared fixture of Dispatcher.Testing); each isolates itself by key prefix.</summary>
 [CollectionDefinition(Name)]
 public sealed class CliRedisCollection : ICollectionFixture<RedisServerFixture>
 {

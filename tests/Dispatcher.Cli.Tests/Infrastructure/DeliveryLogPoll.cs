@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Dispatcher.Core.Partitioning;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Infrastructure;
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Dispatcher.Cli.Tests.Infrastructure;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Client.Signatures;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Listen;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Dispatcher.Cli.Tests.Infrastructure;
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Listen;
 

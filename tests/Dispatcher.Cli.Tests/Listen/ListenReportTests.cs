@@ -1,7 +1,7 @@
 using Dispatcher.Cli.Tests.Infrastructure;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Server.Listen;
+using Dispatcher.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Aggregation;
 

@@ -1,5 +1,5 @@
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using static Dispatcher.FunctionalTests.Aggregation.Aggregates;
 
 namespace Dispatcher.FunctionalTests.Aggregation;

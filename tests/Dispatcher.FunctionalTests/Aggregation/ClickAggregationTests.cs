@@ -1,6 +1,6 @@
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
+using Dispatcher.Testing;
 using static Dispatcher.FunctionalTests.Aggregation.Aggregates;
 
 namespace Dispatcher.FunctionalTests.Aggregation;

@@ -1,6 +1,6 @@
 using System.Net;
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Api;

@@ -1,5 +1,5 @@
 using System.Text;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using StackExchange.Redis;
 
 namespace Dispatcher.FunctionalTests.Api;

@@ -1,6 +1,6 @@
 using System.Net;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,8 @@
 using System.Net;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Client.Signatures;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatcher.FunctionalTests.Api;

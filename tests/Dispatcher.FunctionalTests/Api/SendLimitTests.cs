@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Api;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Client.Signatures;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Api;

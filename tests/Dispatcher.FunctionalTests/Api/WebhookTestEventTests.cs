@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Client.Signatures;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Api;

@@ -1,5 +1,5 @@
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
+using Dispatcher.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
@@ -13,22 +13,13 @@ namespace Dispatcher.FunctionalTests.Auth;
 [Collection(RedisCollection.Name)]
 public sealed class ScopedProducerKeyTests(RedisServerFixture redis, ITestOutputHelper output)
 {
-    public const string ScopedKey = "scoped_producer_key_a";
-
-    /// <summary>Beside the fixture's all-workspaces key (the string form, index 0): a key for workspace A only.</summary>
-    public static Dictionary<string, string?> ScopedKeySettings() => new()
-    {
-        ["Dispatcher:ProducerKeys:1:Key"] = ScopedKey,
-        ["Dispatcher:ProducerKeys:1:Workspaces:0"] = DispatcherTestServer.Workspace,
-    };
-
     [Fact]
     public async Task A_scoped_key_is_refused_per_event_for_a_foreign_workspace_and_accepted_for_its_own_in_one_request()
     {
-        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedKeySettings());
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedProducerKey.Settings());
         using var channel = GrpcChannel.ForAddress(server.Grpc);
         var client = new EventIngest.EventIngestClient(channel);
-        using var scoped = client.Publish(Bearer(ScopedKey));
+        using var scoped = client.Publish(Bearer(ScopedProducerKey.Key));
         var request = new PublishRequest();
         request.Events.Add(TestEvents.Create("evt_own"));
         request.Events.Add(TestEvents.Create("evt_foreign", workspace: DispatcherTestServer.OtherWorkspace));
@@ -56,11 +47,11 @@ public sealed class ScopedProducerKeyTests(RedisServerFixture redis, ITestOutput
     {
         await using var receiver = await TestReceiver.StartAsync();
         receiver.Respond = (_, _) => Task.FromResult(410);
-        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedKeySettings());
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedProducerKey.Settings());
         using var channel = GrpcChannel.ForAddress(server.Grpc);
         var client = new WebhookNotifications.WebhookNotificationsClient(channel);
         using var everything = client.Subscribe(new SubscribeRequest(), Bearer(DispatcherTestServer.ProducerKey));
-        using var scoped = client.Subscribe(new SubscribeRequest(), Bearer(ScopedKey));
+        using var scoped = client.Subscribe(new SubscribeRequest(), Bearer(ScopedProducerKey.Key));
         await everything.ResponseHeadersAsync;
         await scoped.ResponseHeadersAsync;
         var webhookA = await server.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
@@ -80,11 +71,11 @@ public sealed class ScopedProducerKeyTests(RedisServerFixture redis, ITestOutput
     [Fact]
     public async Task A_scoped_key_asking_for_a_foreign_workspaces_notifications_is_denied()
     {
-        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedKeySettings());
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedProducerKey.Settings());
         using var channel = GrpcChannel.ForAddress(server.Grpc);
         var request = new SubscribeRequest();
         request.WorkspaceIds.Add(DispatcherTestServer.OtherWorkspace);
-        using var stream = new WebhookNotifications.WebhookNotificationsClient(channel).Subscribe(request, Bearer(ScopedKey));
+        using var stream = new WebhookNotifications.WebhookNotificationsClient(channel).Subscribe(request, Bearer(ScopedProducerKey.Key));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var ex = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseStream.MoveNext(timeout.Token));
@@ -99,8 +90,8 @@ public sealed class ScopedProducerKeyTests(RedisServerFixture redis, ITestOutput
     [InlineData("Dispatcher:ProducerKeys:1:Workspaces:0", "Dispatcher:ProducerKeys:1:Workspaces: 'ws with space'")]
     public async Task A_scoped_key_without_valid_workspaces_stops_start_up_with_a_clear_line(string setting, string expected)
     {
-        var settings = new Dictionary<string, string?> { ["Dispatcher:ProducerKeys:1:Key"] = ScopedKey };
-        settings[setting] = setting.EndsWith(":Key", StringComparison.Ordinal) ? ScopedKey : "ws with space";
+        var settings = new Dictionary<string, string?> { ["Dispatcher:ProducerKeys:1:Key"] = ScopedProducerKey.Key };
+        settings[setting] = setting.EndsWith(":Key", StringComparison.Ordinal) ? ScopedProducerKey.Key : "ws with space";
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => DispatcherTestServer.StartAsync(redis, output, settings));
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;
 

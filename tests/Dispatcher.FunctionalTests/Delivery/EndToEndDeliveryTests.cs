@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Client.Signatures;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;
 

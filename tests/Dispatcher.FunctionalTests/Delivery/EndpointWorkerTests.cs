@@ -2,8 +2,8 @@ using Dispatcher.Core.Events;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Workers;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Schedule;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;

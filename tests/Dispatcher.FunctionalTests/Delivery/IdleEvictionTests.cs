@@ -1,6 +1,6 @@
 using Dispatcher.Engine.Holds;
 using Dispatcher.Engine.Telemetry;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

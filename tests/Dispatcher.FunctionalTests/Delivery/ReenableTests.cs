@@ -1,9 +1,9 @@
 using System.Net;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Holds;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.FunctionalTests.Observability;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Delivery;
 

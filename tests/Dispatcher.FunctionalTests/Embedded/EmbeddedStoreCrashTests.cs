@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Embedded;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -23,6 +23,11 @@ public sealed class HealthTests(RedisServerFixture redis, ITestOutputHelper outp
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await grpcHealth.CheckAsync(new HealthCheckRequest())).Status);
 
+        // Redis is killed on purpose: the server says so once, and the health checks (polled by /readyz and the
+        // gRPC health publisher) report Redis, and the lease loop past its TTL, Unhealthy at Error until it is back.
+        server.ExpectErrors(ServerErrors.RedisConnectionLost);
+        server.ExpectErrors(ServerErrors.Unhealthy("redis"));
+        server.ExpectErrors(ServerErrors.Unhealthy("leases"));
         redis.StopProcess();
         try
         {

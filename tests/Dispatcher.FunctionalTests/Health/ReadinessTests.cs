@@ -1,5 +1,5 @@
 using System.Net;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Health;
 
@@ -19,6 +19,8 @@ public sealed class ReadinessTests(RedisServerFixture redis, ITestOutputHelper o
             ["Dispatcher:Partitions:Count"] = "1",
             ["Dispatcher:Partitions:LeaseTtl"] = "00:00:03",
         }, prefix: prefix);
+        // The lease key is broken on purpose: until it is deleted the leases check is Unhealthy, logged at Error.
+        server.ExpectErrors(ServerErrors.Unhealthy("leases"));
         using var http = new HttpClient { BaseAddress = server.Http };
 
         var notReady = await http.GetAsync("/readyz");
@@ -70,6 +72,11 @@ public sealed class ReadinessTests(RedisServerFixture redis, ITestOutputHelper o
         using var http = new HttpClient { BaseAddress = server.Http };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
 
+        // Redis is killed on purpose: the server says so once, and the health checks (polled by /readyz and the
+        // gRPC health publisher) report Redis, and the lease loop past its TTL, Unhealthy at Error until it is back.
+        server.ExpectErrors(ServerErrors.RedisConnectionLost);
+        server.ExpectErrors(ServerErrors.Unhealthy("redis"));
+        server.ExpectErrors(ServerErrors.Unhealthy("leases"));
         redis.StopProcess();
         Task<Client.Publishing.PublishResult> duringOutage;
         try

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Health;
 
@@ -49,6 +49,11 @@ public sealed class RedisKilledUnderLoadTests(RedisServerFixture redis, ITestOut
 
         await AcksAsync(ack, 200, "200 acknowledgements before the kill");
         Assert.NotEmpty(receiver.All);
+        // Redis is killed on purpose: the server says so once, and the health checks (polled by /readyz and the
+        // gRPC health publisher) report Redis, and the lease loop past its TTL, Unhealthy at Error until it is back.
+        server.ExpectErrors(ServerErrors.RedisConnectionLost);
+        server.ExpectErrors(ServerErrors.Unhealthy("redis"));
+        server.ExpectErrors(ServerErrors.Unhealthy("leases"));
         redis.StopProcess();
         try
         {

@@ -1,6 +1,6 @@
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Leases;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Hosting;
 

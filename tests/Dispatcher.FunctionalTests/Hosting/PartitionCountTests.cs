@@ -1,5 +1,5 @@
 using Dispatcher.Engine.Instances;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatcher.FunctionalTests.Hosting;
@@ -20,6 +20,8 @@ public sealed class PartitionCountTests(RedisServerFixture redis, ITestOutputHel
 
         await using var second = await DispatcherTestServer.StartAsync(redis, output,
             new Dictionary<string, string?> { ["Dispatcher:Partitions:Count"] = "16" }, prefix: prefix);
+        // The changed count is the scene: the server must refuse it with this Critical line and stop.
+        second.ExpectErrors(e => e.EventId.Name == "PartitionCountMismatch");
         string line = await second.Logs.WaitForAsync("PartitionCountMismatch");
 
         Assert.Contains("is 16 but this Redis was set up with 8", line);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Server.Hosting;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
+using Dispatcher.Testing;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;

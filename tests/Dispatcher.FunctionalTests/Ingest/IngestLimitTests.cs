@@ -1,7 +1,7 @@
 using System.Text;
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
+using Dispatcher.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 

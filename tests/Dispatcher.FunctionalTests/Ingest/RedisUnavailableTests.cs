@@ -1,6 +1,6 @@
 using Dispatcher.Client.Publishing;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
+using Dispatcher.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -19,6 +19,11 @@ public sealed class RedisUnavailableTests(RedisServerFixture redis, ITestOutputH
         await using var publisher = server.Publisher();
         Task<PublishResult> pending;
 
+        // Redis is killed on purpose: the server says so once, and the health checks (polled by /readyz and the
+        // gRPC health publisher) report Redis, and the lease loop past its TTL, Unhealthy at Error until it is back.
+        server.ExpectErrors(ServerErrors.RedisConnectionLost);
+        server.ExpectErrors(ServerErrors.Unhealthy("redis"));
+        server.ExpectErrors(ServerErrors.Unhealthy("leases"));
         redis.StopProcess();
         try
         {

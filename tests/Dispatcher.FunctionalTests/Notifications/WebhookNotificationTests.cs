@@ -1,5 +1,5 @@
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
+using Dispatcher.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 

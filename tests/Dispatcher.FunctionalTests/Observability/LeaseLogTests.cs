@@ -1,7 +1,7 @@
 using System.Net;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Leases;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Dispatcher.FunctionalTests.Observability;

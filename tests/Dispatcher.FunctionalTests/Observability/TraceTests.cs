@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Dispatcher.Engine.Telemetry;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Server.Ingest;
+using Dispatcher.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 

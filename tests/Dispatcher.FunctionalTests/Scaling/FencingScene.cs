@@ -1,11 +1,11 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Leases;
 using Dispatcher.Redis.Schedule;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Scaling;
 

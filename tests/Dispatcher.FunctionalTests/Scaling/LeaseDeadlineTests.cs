@@ -1,4 +1,4 @@
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Scaling;
 
@@ -39,6 +39,11 @@ public sealed class LeaseDeadlineTests(RedisServerFixture redis, ITestOutputHelp
         }
         await receiver.NextAsync();
 
+        // Redis is killed on purpose: the server says so once, and the health checks (polled by /readyz and the
+        // gRPC health publisher) report Redis, and the lease loop past its TTL, Unhealthy at Error until it is back.
+        server.ExpectErrors(ServerErrors.RedisConnectionLost);
+        server.ExpectErrors(ServerErrors.Unhealthy("redis"));
+        server.ExpectErrors(ServerErrors.Unhealthy("leases"));
         redis.StopProcess();
         try
         {

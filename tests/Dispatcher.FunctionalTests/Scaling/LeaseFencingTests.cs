@@ -1,6 +1,6 @@
 using Dispatcher.FunctionalTests.Api;
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis.Schedule;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Scaling;
 

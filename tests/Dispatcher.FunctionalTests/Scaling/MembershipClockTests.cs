@@ -1,6 +1,6 @@
-using Dispatcher.FunctionalTests.Infrastructure;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Membership;
+using Dispatcher.Testing;
 using StackExchange.Redis;
 
 namespace Dispatcher.FunctionalTests.Scaling;

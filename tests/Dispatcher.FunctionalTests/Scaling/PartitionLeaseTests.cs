@@ -1,5 +1,5 @@
 using Dispatcher.Engine.Leases;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatcher.FunctionalTests.Scaling;

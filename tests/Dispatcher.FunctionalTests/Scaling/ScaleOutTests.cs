@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Core.Partitioning;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Scaling;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Seeds;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Trust;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatcher.FunctionalTests.Trust;

@@ -1,5 +1,5 @@
 using System.Text;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.FunctionalTests.Api.Fuzz;
 

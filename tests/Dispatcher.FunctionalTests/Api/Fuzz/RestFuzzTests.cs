@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using Dispatcher.FunctionalTests.Infrastructure;
+using Dispatcher.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Dispatcher.FunctionalTests.Api.Fuzz;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>
 /// A bare HTTP/1.1 receiver on 127.0.0.1:0 whose first <c>cuts</c> answers start (200 and a few

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>
 /// The real Dispatcher server, in this process, on Kestrel at 127.0.0.1:0 for both REST and
@@ -126,10 +126,18 @@ public sealed class DispatcherTestServer : IAsyncDisposable
     public DispatcherPublisher Publisher(string producerKey = ProducerKey) =>
         new(new PublisherOptions { Address = Grpc, ProducerKey = producerKey });
 
+    /// <summary>
+    /// Declares errors this server may log (e.g. <c>e => e.EventId.Name == "PartitionRedisError"</c>), narrowly:
+    /// any other Error or Critical fails the test when the server is disposed.
+    /// </summary>
+    public void ExpectErrors(Func<LoggedError, bool> filter) => Logs.ExpectErrors(filter);
+
+    /// <summary>Stops the server, then fails if it logged an error the test did not expect (stopping included).</summary>
     public async ValueTask DisposeAsync()
     {
         _clients.ForEach(c => c.Dispose());
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Logs.ThrowIfUnexpectedErrors();
     }
 }

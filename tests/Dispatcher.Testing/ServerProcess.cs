@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>
 /// The server as a separate OS process (the built Dispatcher.Server.dll), for tests that kill it
@@ -12,12 +12,14 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines;
     private readonly SemaphoreSlim _newLine;
+    private readonly ExpectedErrors _errors;
 
-    private ServerProcess(Process process, ConcurrentQueue<string> lines, SemaphoreSlim newLine, Uri http, Uri grpc)
+    private ServerProcess(Process process, ConcurrentQueue<string> lines, SemaphoreSlim newLine, ExpectedErrors errors, Uri http, Uri grpc)
     {
         _process = process;
         _lines = lines;
         _newLine = newLine;
+        _errors = errors;
         Http = http;
         Grpc = grpc;
     }
@@ -71,6 +73,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new ConcurrentQueue<string>();
         var newLine = new SemaphoreSlim(0);
+        var errors = new ExpectedErrors();
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
         {
@@ -78,9 +81,13 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 return;
             }
+            if (ConsoleErrorLine.Parse(e.Data) is { } error)
+            {
+                errors.Record(error);
+            }
             lines.Enqueue(e.Data);
             newLine.Release();
-            Write(output, "server: " + e.Data);
+            TestOutput.TryWriteLine(output, "server: " + e.Data);
             if (e.Data.Contains("Dispatcher is up", StringComparison.Ordinal))
             {
                 ready.TrySetResult();
@@ -92,14 +99,14 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 lines.Enqueue("stderr: " + e.Data);
             }
-            Write(output, "server stderr: " + e.Data);
+            TestOutput.TryWriteLine(output, "server stderr: " + e.Data);
         };
         process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"the server exited with {process.ExitCode} before it was up"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return new ServerProcess(process, lines, newLine, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"));
+        return new ServerProcess(process, lines, newLine, errors, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"));
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is handed back.</summary>
@@ -148,26 +155,22 @@ public sealed class ServerProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Declares errors this process may print (<c>fail:</c>/<c>crit:</c> lines; match on <c>EventId.Id</c> or
+    /// <c>Category</c>, the console prints no event name), narrowly: any other fails the test at dispose.
+    /// </summary>
+    public void ExpectErrors(Func<LoggedError, bool> filter) => _errors.Expect(filter);
+
+    /// <summary>Kills the process if it still runs, then fails if it printed an error the test did not expect.</summary>
     public ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
             Kill();
         }
+        string name = $"the server process {_process.Id}";
         _process.Dispose();
+        _errors.ThrowIfUnexpected(name);
         return ValueTask.CompletedTask;
     }
-
-    private static void Write(ITestOutputHelper output, string line)
-    {
-        try
-        {
-            output.WriteLine(line);
-        }
-        catch (InvalidOperationException)
-        {
-            // The test has finished; its output is closed.
-        }
-    }
-
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Dispatcher.Core.Trust;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>
 /// The name resolver every test server uses instead of DNS, so no test ever sends a query off

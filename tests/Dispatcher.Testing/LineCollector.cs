@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>An output sink that keeps the lines, for tests that read what a process printed.</summary>
 public sealed class LineCollector(ConcurrentQueue<string> lines) : ITestOutputHelper

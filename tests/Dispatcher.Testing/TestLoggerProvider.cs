@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
-/// <summary>Routes the server's logs to the test output and keeps them, so tests can assert on event names.</summary>
+/// <summary>
+/// Routes the server's logs to the test output and keeps them, so tests can assert on event names;
+/// keeps its errors apart, for <see cref="ThrowIfUnexpectedErrors"/>.
+/// </summary>
 public sealed class TestLoggerProvider(ITestOutputHelper? output) : ILoggerProvider
 {
+    private readonly ExpectedErrors _errors = new();
+
     public ConcurrentQueue<(LogLevel Level, string Category, EventId Id, string Message)> Entries { get; } = new();
 
     private readonly List<(string EventName, int Occurrences, TaskCompletionSource<string> Seen)> _waiters = [];
@@ -38,6 +43,12 @@ public sealed class TestLoggerProvider(ITestOutputHelper? output) : ILoggerProvi
         }
     }
 
+    /// <summary>Declares errors matching <paramref name="filter"/> expected (see <see cref="ExpectedErrors"/>).</summary>
+    public void ExpectErrors(Func<LoggedError, bool> filter) => _errors.Expect(filter);
+
+    /// <summary>Fails with every Error or Critical logged so far that the test did not expect.</summary>
+    public void ThrowIfUnexpectedErrors() => _errors.ThrowIfUnexpected("the in-process server");
+
     public void Dispose()
     {
     }
@@ -56,14 +67,11 @@ public sealed class TestLoggerProvider(ITestOutputHelper? output) : ILoggerProvi
                 }
             }
         }
-        try
+        if (level >= LogLevel.Error)
         {
-            output?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {level} {category}[{id.Name ?? id.Id.ToString()}] {message}{(exception is null ? "" : "\n" + exception)}");
+            _errors.Record(new LoggedError(level, category, id, message, exception?.ToString()));
         }
-        catch (InvalidOperationException)
-        {
-            // The test already finished; its output is closed.
-        }
+        TestOutput.TryWriteLine(output, $"{DateTime.UtcNow:HH:mm:ss.fff} {level} {category}[{id.Name ?? id.Id.ToString()}] {message}{(exception is null ? "" : "\n" + exception)}");
     }
 
     private sealed class TestLogger(TestLoggerProvider provider, string category) : ILogger

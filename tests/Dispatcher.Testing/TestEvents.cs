@@ -3,7 +3,7 @@ using Dispatcher.Protocol.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>Builds protocol events for tests.</summary>
 public static class TestEvents

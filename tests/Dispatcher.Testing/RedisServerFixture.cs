@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using StackExchange.Redis;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>
 /// A real <c>redis-server</c> on a free loopback port, with AOF on as in production, shared by

@@ -1,4 +1,4 @@
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>One POST as the receiver saw it: raw body bytes and headers, with its arrival time.</summary>
 public sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset ReceivedAt)

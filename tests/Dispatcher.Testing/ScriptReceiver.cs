@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Dispatcher.FunctionalTests.Infrastructure;
+namespace Dispatcher.Testing;
 
 /// <summary>
 /// A receiver written in another language (Node, Python) as a seed's documentation shows it, run as
@@ -50,7 +50,7 @@ public sealed class ScriptReceiver : IAsyncDisposable
             {
                 return;
             }
-            Write(output, $"{script}: {line}");
+            TestOutput.TryWriteLine(output, $"{script}: {line}");
             if (line.StartsWith("listening ", StringComparison.Ordinal))
             {
                 listening.TrySetResult(int.Parse(line["listening ".Length..], System.Globalization.CultureInfo.InvariantCulture));
@@ -68,7 +68,7 @@ public sealed class ScriptReceiver : IAsyncDisposable
             }
             arrived.Release();
         };
-        process.ErrorDataReceived += (_, e) => Write(output, $"{script} stderr: {e.Data}");
+        process.ErrorDataReceived += (_, e) => TestOutput.TryWriteLine(output, $"{script} stderr: {e.Data}");
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -113,17 +113,5 @@ public sealed class ScriptReceiver : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         _arrived.Dispose();
-    }
-
-    private static void Write(ITestOutputHelper output, string line)
-    {
-        try
-        {
-            output.WriteLine(line);
-        }
-        catch (InvalidOperationException)
-        {
-            // The test has finished; its output is closed.
-        }
     }
 }
