@@ -83,6 +83,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WebhookLifecycle>();
         services.AddSingleton<UnreadableSecretHolds>();
         services.AddSingleton<DeliveryLogWriter>();
+        services.AddSingleton<Enqueuer>();
         services.AddSingleton<Replayer>();
         services.AddSingleton<DeliveryEngineEntries>();
         services.AddSingleton<ExpiredDeliveryRecorder>();

@@ -58,7 +58,9 @@ public sealed partial class DeliveryProcessor(
                 // Claimed before the endpoint was paused or disabled: hand it back untouched. Released,
                 // never settled as a disable: Redis's hold already stops claims while the webhook is
                 // disabled, and if it was enabled again meanwhile, a disable here would undo that.
-                await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
+                var due = until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until;
+                await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, due);
+                LogHandedBackHeld(logger, queued.Claim.DeliveryId, queued.Webhook.Id, due);
                 return;
             }
             using (var lease = await limiter.AcquireAsync(queued.Webhook, abort))
