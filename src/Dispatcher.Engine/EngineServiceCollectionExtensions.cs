@@ -7,6 +7,7 @@ using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Engine.Holds;
 using Dispatcher.Engine.Instances;
 using Dispatcher.Engine.Leases;
+using Dispatcher.Engine.Lifecycle;
 using Dispatcher.Engine.Limiter;
 using Dispatcher.Engine.Notifications;
 using Dispatcher.Engine.Processing;
@@ -80,8 +81,11 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<BacklogReader>();
         services.AddSingleton<WebhookStatusNotifier>();
         services.AddSingleton<EndpointHolds>();
+        services.AddSingleton<HoldRelay>();
+        services.AddSingleton<WebhookLifecycle>();
         services.AddSingleton<UnreadableSecretHolds>();
         services.AddSingleton<DeliveryLogWriter>();
+        services.AddSingleton<Enqueuer>();
         services.AddSingleton<Replayer>();
         services.AddSingleton<DeliveryEngineEntries>();
         services.AddSingleton<ExpiredDeliveryRecorder>();
@@ -89,6 +93,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PartitionLeaseSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<PartitionLeaseSupervisor>());
         services.AddHostedService<CrossInstanceWakeups>();
+        services.AddHostedService(sp => sp.GetRequiredService<HoldRelay>());
         return services;
     }
 }

@@ -32,6 +32,7 @@ public static class LogEventIds
     public const int DeliveryWaitingForRedis = 2011;
     public const int LeaseLost = 2012;
     public const int LeaseReleaseFailed = 2013;
+    public const int HeldDeliveryHandedBack = 2014;
     public const int DeliveryLogWriteFailed = 2020;
     public const int DeliveryLogged = 2021;
     public const int SenderRestarted = 2100;
@@ -82,6 +83,8 @@ public static class LogEventIds
     public const int PartitionHandedOff = 5601;
     public const int WakeupSubscribeFailed = 5610;
     public const int WakeupAnnounceFailed = 5611;
+    public const int HoldRelaySubscribeFailed = 5612;
+    public const int HoldRelayAnnounceFailed = 5613;
 
     // 5700–5799: dispatcher listen
     public const int ListenConnected = 5700;

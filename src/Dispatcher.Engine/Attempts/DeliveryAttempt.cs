@@ -13,7 +13,7 @@ namespace Dispatcher.Engine.Attempts;
 
 /// <summary>Renders one claimed delivery in its webhook's format, signs it and sends it.</summary>
 public sealed class DeliveryAttempt(
-    DeliveryTransport sender, WebhookRules rules, IEventUrls eventUrls, IOptions<DeliveryOptions> options, TimeProvider time)
+    DeliveryTransport sender, WebhookRules rules, IEventUrls eventUrls, OutboundHttpOptions http, IOptions<DeliveryOptions> options, TimeProvider time)
 {
     private readonly int _maxSignedBody = options.Value.MaxSignedBodyBytes;
 
@@ -30,7 +30,9 @@ public sealed class DeliveryAttempt(
         }
         // t is the send time of this attempt, so a retry a day later still passes a 5-minute tolerance.
         var now = time.GetUtcNow();
-        var headers = RequestSigner.Sign(profile, webhook.LiveSecrets(now), evt.Id, now.ToUnixTimeSeconds(), body.WrittenSpan);
+        var signed = RequestSigner.Sign(profile, webhook.LiveSecrets(now), evt.Id, now.ToUnixTimeSeconds(), body.WrittenSpan);
+        // Built here, inside the attempt's span (its traceparent), once: what is sent is what is logged.
+        var headers = WireHeaders.Of(signed, http.UserAgent);
         var request = new WebhookRequest(webhook.Endpoint, body.WrittenMemory, headers) { Timeout = rules.RequestTimeoutOf(webhook) };
         return (request, await sender.SendAsync(request, delivery, cancellationToken).ConfigureAwait(false));
     }

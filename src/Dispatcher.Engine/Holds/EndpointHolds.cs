@@ -18,6 +18,19 @@ public sealed class EndpointHolds(TimeProvider time)
 
     public void Disable(string webhookId) => _holds[webhookId] = new Hold(DateTimeOffset.MaxValue, time.GetUtcNow());
 
+    /// <summary>
+    /// The webhook was enabled: forgets its disable (a pause stays, it is the receiver's word), so what
+    /// is still queued here is sent rather than handed back.
+    /// </summary>
+    public void Enable(string webhookId)
+    {
+        if (_holds.TryGetValue(webhookId, out var hold) && hold.Until == DateTimeOffset.MaxValue)
+        {
+            // Only this entry: a disable set again meanwhile stays.
+            _holds.TryRemove(KeyValuePair.Create(webhookId, hold));
+        }
+    }
+
     /// <summary>When sending may resume (MaxValue: not until enabled), or null when it may go ahead now.</summary>
     public DateTimeOffset? HeldUntil(QueuedDelivery delivery)
     {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Signals;
+using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Redis.Schedule;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ namespace Dispatcher.Engine.Holds;
 /// pump neither spins on them nor blocks the rest of its partition. A rotation lifts the pause.
 /// </summary>
 public sealed partial class UnreadableSecretHolds(
-    ScheduleStore schedule, PartitionMap partitions, PartitionSignals signals, IOptions<SecretHoldOptions> options, TimeProvider time,
+    ScheduleStore schedule, PartitionMap partitions, Enqueuer enqueuer, IOptions<SecretHoldOptions> options, TimeProvider time,
     ILogger<UnreadableSecretHolds> logger)
 {
     // Bounds what a flood of broken records could make this instance remember; forgetting only
@@ -63,9 +63,8 @@ public sealed partial class UnreadableSecretHolds(
     public async Task ReleaseAsync(Webhook webhook)
     {
         int partition = partitions.PartitionOf(webhook.Id);
-        int released = await schedule.ResumeAsync(partition, webhook.Id, time.GetUtcNow());
         // Wakes the partition's holder, here or (over the wake-up channel) on another instance.
-        signals.Notify([partition]);
+        int released = await enqueuer.WriteAsync(partition, () => schedule.ResumeAsync(partition, webhook.Id, time.GetUtcNow()), _ => true);
         _reported.TryRemove(webhook.Id, out _);
         LogReleased(logger, webhook.Id, webhook.WorkspaceId, released);
     }

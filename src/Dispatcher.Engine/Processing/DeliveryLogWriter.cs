@@ -20,7 +20,8 @@ public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider
     {
         string body = Encoding.UTF8.GetString(request.Body.Span);
         bool truncated = body.Length > MaxBodyChars;
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["Content-Type"] = "application/json" };
+        // Exactly the headers sent (WireHeaders), User-Agent and traceparent included.
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in request.Headers)
         {
             headers[name] = value;

@@ -16,6 +16,10 @@ public sealed partial class DeliveryProcessor
         Message = "Delivery {DeliveryId} attempt {Attempt}: {Outcome}, on record and settled")]
     private static partial void LogAttemptSettled(ILogger logger, string deliveryId, int attempt, string outcome);
 
+    [LoggerMessage(EventId = LogEventIds.HeldDeliveryHandedBack, EventName = nameof(LogEventIds.HeldDeliveryHandedBack), Level = LogLevel.Debug,
+        Message = "Delivery {DeliveryId} to webhook {WebhookId} was claimed before the webhook was paused or disabled; handed back unsent, due {Due:o}")]
+    private static partial void LogHandedBackHeld(ILogger logger, string deliveryId, string webhookId, DateTimeOffset due);
+
     [LoggerMessage(EventId = LogEventIds.SettleFailed, EventName = nameof(LogEventIds.SettleFailed), Level = LogLevel.Warning,
         Message = "Could not record the outcome of delivery {DeliveryId}; it will be sent again after its claim expires")]
     private static partial void LogSettleFailed(ILogger logger, string deliveryId, Exception exception);

@@ -4,13 +4,12 @@ using Dispatcher.Engine.Attempts;
 using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Configuration;
 using Dispatcher.Engine.Holds;
+using Dispatcher.Engine.Lifecycle;
 using Dispatcher.Engine.Limiter;
-using Dispatcher.Engine.Notifications;
 using Dispatcher.Engine.Rules;
 using Dispatcher.Engine.Sending;
 using Dispatcher.Engine.Telemetry;
 using Dispatcher.Redis.Schedule;
-using Dispatcher.Redis.Webhooks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -28,9 +27,8 @@ public sealed partial class DeliveryProcessor(
     EndpointRateLimiter limiter,
     EndpointHolds holds,
     ScheduleStore schedule,
-    WebhookStore webhooks,
+    WebhookLifecycle lifecycle,
     DeliveryLogWriter log,
-    WebhookStatusNotifier notifier,
     DispatcherMetrics metrics,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -61,7 +59,9 @@ public sealed partial class DeliveryProcessor(
                 // Claimed before the endpoint was paused or disabled: hand it back untouched. Released,
                 // never settled as a disable: Redis's hold already stops claims while the webhook is
                 // disabled, and if it was enabled again meanwhile, a disable here would undo that.
-                await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until);
+                var due = until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until;
+                await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, due);
+                LogHandedBackHeld(logger, queued.Claim.DeliveryId, queued.Webhook.Id, due);
                 return;
             }
             using (var lease = await limiter.AcquireAsync(queued.Webhook, abort))
@@ -136,28 +136,15 @@ public sealed partial class DeliveryProcessor(
         {
             case DeliveryOutcomes.Succeeded:
                 await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);
-                if ((webhook.ConsecutiveFailures > 0 || webhook.Status == WebhookStatus.Failing)
-                    && await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id) is { Changed: true } change)
-                {
-                    await notifier.NotifyAsync(webhook, change.After, "a delivery succeeded");
-                }
+                await lifecycle.RecordSuccessAsync(webhook);
                 return;
             case DeliveryOutcomes.Disabled:
-                holds.Disable(webhook.Id);
                 const string Gone = "the endpoint answered 410 Gone";
-                // Status, then the hold carrying its sequence: if the webhook is enabled meanwhile, the
-                // later enable wins in both. The delivery itself waits, released, no attempt counted.
-                long sequence = await webhooks.SetStatusAsync(webhook.WorkspaceId, webhook.Id, WebhookStatus.Disabled, Gone);
-                if (sequence > 0)
-                {
-                    await schedule.DisableAsync(queued.Partition, webhook.Id, sequence);
-                }
+                // If the webhook is enabled meanwhile, the later enable wins (the lifecycle's status
+                // sequence). The delivery itself waits, released, no attempt counted.
+                await lifecycle.SetStatusAsync(webhook, WebhookStatus.Disabled, Gone);
                 await schedule.SettleAsync(queued.Partition, delivery, Settlement.Release, now);
                 LogWebhookDisabled(logger, webhook.Id, Gone);
-                if (webhook.Status != WebhookStatus.Disabled)
-                {
-                    await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, Gone);
-                }
                 return;
             case DeliveryOutcomes.Paused:
                 var retryAfter = result.RetryAfter!.Value;
@@ -186,18 +173,10 @@ public sealed partial class DeliveryProcessor(
         int attempts = delivery.AttemptsMade + 1;
         await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed);
         LogDeliveryFailed(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result));
-        var failure = await webhooks.RecordFailureAsync(webhook.WorkspaceId, webhook.Id, rules.DisableAfterFailuresOf(webhook));
+        var failure = await lifecycle.RecordFailureAsync(webhook, rules.DisableAfterFailuresOf(webhook));
         if (failure is { Changed: true, After: WebhookStatus.Disabled })
         {
-            holds.Disable(webhook.Id);
-            await schedule.DisableAsync(queued.Partition, webhook.Id, failure.StatusSequence);
-            string reason = $"{failure.ConsecutiveFailures} consecutive deliveries failed their whole retry schedule";
-            LogWebhookDisabled(logger, webhook.Id, reason);
-            await notifier.NotifyAsync(webhook, WebhookStatus.Disabled, reason);
-        }
-        else if (failure is { Changed: true })
-        {
-            await notifier.NotifyAsync(webhook, failure.After, "the last delivery failed its whole retry schedule");
+            LogWebhookDisabled(logger, webhook.Id, $"{failure.ConsecutiveFailures} consecutive deliveries failed their whole retry schedule");
         }
     }
 

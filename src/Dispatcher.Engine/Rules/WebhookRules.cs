@@ -64,8 +64,18 @@ public sealed class WebhookRules(IOptions<DeliveryOptions> options)
 
     private TimeSpan ClaimTimeoutFor(TimeSpan requestTimeout)
     {
-        int rounds = (_delivery.EndpointQueueCapacity + _delivery.ConcurrencyPerEndpoint - 1) / _delivery.ConcurrencyPerEndpoint;
-        var needed = requestTimeout * (rounds + 1) + TimeSpan.FromSeconds(1);
+        var needed = WorstCaseChannelTime(_delivery, requestTimeout) + TimeSpan.FromSeconds(1);
         return needed > _delivery.ClaimTimeout ? needed : _delivery.ClaimTimeout;
+    }
+
+    /// <summary>
+    /// How long a full channel of attempts takes when every one runs to <paramref name="requestTimeout"/>:
+    /// everything in an endpoint's channel is claimed, so the last one must start before its claim
+    /// expires, or it would be sent twice. The one formula behind every claim and the validator's floor.
+    /// </summary>
+    public static TimeSpan WorstCaseChannelTime(DeliveryOptions delivery, TimeSpan requestTimeout)
+    {
+        int rounds = (delivery.EndpointQueueCapacity + delivery.ConcurrencyPerEndpoint - 1) / delivery.ConcurrencyPerEndpoint;
+        return requestTimeout * (rounds + 1);
     }
 }

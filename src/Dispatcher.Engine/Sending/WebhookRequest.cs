@@ -1,6 +1,6 @@
 namespace Dispatcher.Engine.Sending;
 
-/// <summary>One signed POST, ready to send.</summary>
+/// <summary>One signed POST, ready to send, with every header it is sent with (<see cref="WireHeaders"/>).</summary>
 public sealed record WebhookRequest(
     Uri Endpoint,
     ReadOnlyMemory<byte> Body,

@@ -12,8 +12,6 @@ namespace Dispatcher.Engine.Sending;
 /// </summary>
 public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOptions options, TimeProvider time)
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
     public async Task<DeliveryResult> SendAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Endpoint)
@@ -21,10 +19,17 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
             Content = new ReadOnlyMemoryContent(request.Body),
             Version = System.Net.HttpVersion.Version11,
         };
-        message.Content.Headers.ContentType = Json;
-        foreach (var (name, value) in request.Headers.Concat(AttemptHeaders.Of(options.UserAgent)))
+        // The request carries every header it is sent with (WireHeaders); Content-Type belongs to the content.
+        foreach (var (name, value) in request.Headers)
         {
-            message.Headers.TryAddWithoutValidation(name, value);
+            if (string.Equals(name, WireHeaders.ContentType, StringComparison.OrdinalIgnoreCase))
+            {
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(value);
+            }
+            else
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         var limit = request.Timeout ?? options.RequestTimeout;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dispatcher.Core.Events;
-using Dispatcher.Engine.Signals;
+using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Redis.Aggregation;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Webhooks;
@@ -20,7 +20,7 @@ public sealed partial class WindowCloser(
     AggregationStore store,
     WebhookStore webhooks,
     IngestStore ingest,
-    PartitionSignals signals,
+    Enqueuer enqueuer,
     IOptions<DispatcherOptions> options,
     TimeProvider time,
     ILogger<WindowCloser> logger) : BackgroundService
@@ -119,9 +119,7 @@ public sealed partial class WindowCloser(
             return;
         }
         var evt = new StoredEvent(eventId, workspace, AggregatedEvents.Aggregated, end, AggregatePayload.Render(start, end, counts));
-        var touched = new HashSet<int>();
-        var outcomes = await ingest.WriteAsync([new IngestItem(evt, targets)], now, ttl, touched);
-        signals.Notify(touched);
+        var outcomes = await enqueuer.WriteAsync(touched => ingest.WriteAsync([new IngestItem(evt, targets)], now, ttl, touched));
         if (outcomes[0] == IngestOutcome.Accepted)
         {
             LogEmitted(logger, eventId, workspace, clicks, counts.Count(c => c.Key.Length > 0), targets.Count);

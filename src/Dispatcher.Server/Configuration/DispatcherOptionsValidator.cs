@@ -1,5 +1,6 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Engine.Configuration;
+using Dispatcher.Engine.Rules;
 using Microsoft.Extensions.Options;
 
 namespace Dispatcher.Server.Configuration;
@@ -150,8 +151,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         }
         // Everything in an endpoint's channel is claimed: even if every attempt runs to its timeout,
         // the last one must start before its claim expires, or it would be sent twice.
-        int rounds = (delivery.EndpointQueueCapacity + delivery.ConcurrencyPerEndpoint - 1) / delivery.ConcurrencyPerEndpoint;
-        var worstCase = delivery.RequestTimeout * (rounds + 1);
+        var worstCase = WebhookRules.WorstCaseChannelTime(delivery, delivery.RequestTimeout);
         if (delivery.ClaimTimeout <= worstCase)
         {
             errors.Add($"Dispatcher:Delivery:ClaimTimeout must be longer than {worstCase.TotalSeconds:0.###} s (RequestTimeout × (EndpointQueueCapacity / ConcurrencyPerEndpoint + 1)), or a slow endpoint's deliveries would be sent twice");

@@ -1,6 +1,6 @@
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Json;
-using Dispatcher.Engine.Signals;
+using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Engine.Telemetry;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Ingest;
@@ -18,7 +18,7 @@ namespace Dispatcher.Server.Ingest;
 /// (and acknowledges nothing) only when Redis cannot take the writes.
 /// </summary>
 public sealed class IngestPipeline(
-    SubscriptionCache subscriptionCache, IngestStore store, PartitionSignals signals, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
+    SubscriptionCache subscriptionCache, IngestStore store, Enqueuer enqueuer, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
     TimeProvider time, ClickCounter clicks)
 {
     /// <param name="scope">The workspaces the caller's producer key may publish to.</param>
@@ -62,8 +62,7 @@ public sealed class IngestPipeline(
             await clicks.CountAsync(valid.Select(v => v.Event), subscriptions, now);
             var items = valid.Select(v => new IngestItem(
                 v.Event, subscriptions[v.Event.WorkspaceId].Where(w => w.IsSubscribedTo(v.Event.Type)).ToList())).ToList();
-            var touched = new HashSet<int>();
-            var outcomes = await store.WriteAsync(items, now, ingest.DedupeWindow, touched);
+            var outcomes = await enqueuer.WriteAsync(touched => store.WriteAsync(items, now, ingest.DedupeWindow, touched));
             for (int k = 0; k < valid.Count; k++)
             {
                 var evt = request.Events[valid[k].Index];
@@ -71,7 +70,6 @@ public sealed class IngestPipeline(
                     ? Ack(evt, AckStatus.Accepted, "", RejectReason.Unspecified)
                     : Ack(evt, AckStatus.Duplicate, "already accepted within the dedupe window", RejectReason.Unspecified);
             }
-            signals.Notify(touched);
             int accepted = outcomes.Count(o => o == IngestOutcome.Accepted);
             metrics.Ingested("accepted", null, accepted);
             metrics.Ingested("duplicate", null, outcomes.Length - accepted);

@@ -164,9 +164,8 @@ public sealed partial class ListenSessions(
             Body = ByteString.CopyFrom(request.Body.Span),
             TimeoutMs = (int)Math.Min(int.MaxValue, limit.TotalMilliseconds),
         };
-        // The headers WebhookSender would put on the wire, so the developer's verification code sees a real delivery.
-        forwarded.Headers.Add(new ForwardedHeader { Name = "Content-Type", Value = "application/json" });
-        foreach (var (name, value) in request.Headers.Concat(AttemptHeaders.Of(http.UserAgent)))
+        // The headers WebhookSender puts on the wire (WireHeaders), so the developer's verification code sees a real delivery.
+        foreach (var (name, value) in request.Headers)
         {
             forwarded.Headers.Add(new ForwardedHeader { Name = name, Value = value });
         }

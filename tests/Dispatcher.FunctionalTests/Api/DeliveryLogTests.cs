@@ -54,6 +54,32 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
     }
 
     [Fact]
+    public async Task The_log_records_exactly_the_headers_the_receiver_got()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+
+        await publisher.PublishAsync(TestEvents.Create("evt_headers"));
+        var received = await receiver.NextAsync();
+        await server.Logs.WaitForAsync("AttemptSettled", 1);
+
+        var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
+        var logged = Assert.Single(log.GetProperty("data").EnumerateArray()).GetProperty("requestHeaders")
+            .EnumerateObject().ToDictionary(h => h.Name, h => h.Value.GetString(), StringComparer.OrdinalIgnoreCase);
+        // Host and Content-Length are the HTTP connection's, not the attempt's.
+        var sent = received.Headers.Where(h => h.Key is not ("Host" or "Content-Length"))
+            .ToDictionary(h => h.Key, h => (string?)h.Value, StringComparer.OrdinalIgnoreCase);
+        // Header names are case-insensitive on the wire (Kestrel spells the ones it knows its own way).
+        Assert.Equal(
+            sent.Select(h => (h.Key.ToLowerInvariant(), h.Value)).Order(),
+            logged.Select(h => (h.Key.ToLowerInvariant(), h.Value)).Order());
+        Assert.Contains("User-Agent", logged.Keys);
+    }
+
+    [Fact]
     public async Task An_attempt_is_on_record_even_when_settling_it_fails()
     {
         await using var receiver = await TestReceiver.StartAsync();

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Notifications;
-using Dispatcher.Redis.Deliveries;
+using Dispatcher.Engine.Lifecycle;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
@@ -121,53 +120,29 @@ public static class WebhookEndpoints
             : Results.Json(await QueueExpiryWarning.AddAsync(WebhookResponse.From(webhook), webhook, schedule, partitions, time), ApiJson.Options);
     }
 
-    private static async Task<IResult> DeleteAsync(
-        string id, HttpContext http, WebhookStore store, ScheduleStore schedule, DeliveryLogStore log, PartitionMap partitions)
-    {
-        if (!await store.DeleteAsync(http.User.Workspace(), id))
-        {
-            return NotFound(id);
-        }
-        await schedule.DropAsync(partitions.PartitionOf(id), id);
-        await log.DeleteAsync(http.User.Workspace(), id);
-        return Results.NoContent();
-    }
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, WebhookLifecycle lifecycle) =>
+        await lifecycle.DeleteAsync(http.User.Workspace(), id) ? Results.NoContent() : NotFound(id);
 
     /// <summary>Resumes delivery: queued events (kept while disabled) are sent again, the failure count starts over.</summary>
-    private static Task<IResult> EnableAsync(
-        string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions, WebhookStatusNotifier notifier) =>
-        ChangeStatusAsync(id, http, store, notifier, WebhookStatus.Enabled, "enabled through the API",
-            sequence => schedule.EnableAsync(partitions.PartitionOf(id), id, sequence));
+    private static Task<IResult> EnableAsync(string id, HttpContext http, WebhookStore store, WebhookLifecycle lifecycle) =>
+        ChangeStatusAsync(id, http, store, lifecycle, WebhookStatus.Enabled, "enabled through the API");
 
     /// <summary>Stops delivery; new events keep queuing until the webhook is enabled.</summary>
-    private static Task<IResult> DisableAsync(
-        string id, HttpContext http, WebhookStore store, ScheduleStore schedule, PartitionMap partitions, WebhookStatusNotifier notifier) =>
-        ChangeStatusAsync(id, http, store, notifier, WebhookStatus.Disabled, "disabled through the API",
-            sequence => schedule.DisableAsync(partitions.PartitionOf(id), id, sequence));
+    private static Task<IResult> DisableAsync(string id, HttpContext http, WebhookStore store, WebhookLifecycle lifecycle) =>
+        ChangeStatusAsync(id, http, store, lifecycle, WebhookStatus.Disabled, "disabled through the API");
 
-    /// <summary>
-    /// The status (workspace slot) and the schedule's hold (partition slot) cannot be one script on a
-    /// cluster; the hold carries the status change's sequence instead, and is applied only if no later
-    /// change's was, so racing changes (another call, a 410) end as the last status write in both.
-    /// </summary>
+    /// <summary>The change is the lifecycle's (status, then the schedule's hold with its sequence, then the notification).</summary>
     private static async Task<IResult> ChangeStatusAsync(
-        string id, HttpContext http, WebhookStore store, WebhookStatusNotifier notifier, WebhookStatus status, string reason,
-        Func<long, Task<bool>> applyToSchedule)
+        string id, HttpContext http, WebhookStore store, WebhookLifecycle lifecycle, WebhookStatus status, string reason)
     {
         string workspace = http.User.Workspace();
         if (await store.GetAsync(workspace, id) is not { } before)
         {
             return NotFound(id);
         }
-        long sequence = await store.SetStatusAsync(workspace, id, status, status == WebhookStatus.Enabled ? "" : reason);
-        if (sequence == 0)
+        if (!await lifecycle.SetStatusAsync(before, status, reason))
         {
             return NotFound(id);
-        }
-        await applyToSchedule(sequence);
-        if (before.Status != status)
-        {
-            await notifier.NotifyAsync(before, status, reason);
         }
         return await store.GetAsync(workspace, id) is { } after ? Results.Json(WebhookResponse.From(after), ApiJson.Options) : NotFound(id);
     }

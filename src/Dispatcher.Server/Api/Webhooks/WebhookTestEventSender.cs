@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Json;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Signals;
+using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
@@ -15,7 +15,7 @@ namespace Dispatcher.Server.Api.Webhooks;
 /// logged like any delivery.
 /// </summary>
 public sealed class WebhookTestEventSender(
-    IngestStore store, PartitionSignals signals, IOptions<DispatcherOptions> options, TimeProvider time)
+    IngestStore store, Enqueuer enqueuer, IOptions<DispatcherOptions> options, TimeProvider time)
 {
     /// <returns>The new event's id.</returns>
     public async Task<string> SendAsync(Webhook webhook)
@@ -26,10 +26,8 @@ public sealed class WebhookTestEventSender(
         byte[] data = JsonCanonicalizer.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(new TestEventData(
             "This is a test event from Dispatcher: your endpoint is reachable.", webhook.Id)));
         var evt = new StoredEvent(eventId, webhook.WorkspaceId, WebhookTestEvent.Type, now, data);
-        var touched = new HashSet<int>();
         // One target, whatever the webhook subscribes to: the test goes to this endpoint only.
-        await store.WriteAsync([new IngestItem(evt, [webhook])], now, options.Value.Ingest.DedupeWindow, touched);
-        signals.Notify(touched);
+        await enqueuer.WriteAsync(touched => store.WriteAsync([new IngestItem(evt, [webhook])], now, options.Value.Ingest.DedupeWindow, touched));
         return eventId;
     }
 }
