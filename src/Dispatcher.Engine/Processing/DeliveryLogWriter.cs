@@ -16,7 +16,7 @@ public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider
     /// <summary>Request bodies are kept up to this size; the event itself can be fetched whole.</summary>
     private const int MaxBodyChars = 16 * 1024;
 
-    public async Task WriteAsync(QueuedDelivery queued, WebhookRequest request, DeliveryResult result, string outcome)
+    public async Task WriteAsync(QueuedDelivery queued, WebhookRequest request, DeliveryResult result, DeliveryOutcome outcome)
     {
         string body = Encoding.UTF8.GetString(request.Body.Span);
         bool truncated = body.Length > MaxBodyChars;
@@ -42,7 +42,7 @@ public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider
         try
         {
             await log.AppendAsync(queued.Webhook.WorkspaceId, queued.Webhook.Id, entry);
-            LogWritten(logger, queued.Claim.DeliveryId, entry.Attempt, outcome);
+            LogWritten(logger, queued.Claim.DeliveryId, entry.Attempt, outcome.ToWireName());
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -37,7 +37,7 @@ public sealed partial class ExpiredDeliveryRecorder(
             }
             var entry = new DeliveryLogEntry(
                 At: time.GetUtcNow(), DeliveryId: delivery.DeliveryId, EventId: eventId, EventType: "",
-                Attempt: Math.Max(delivery.AttemptsMade, 0), Outcome: DeliveryOutcomes.Expired, StatusCode: null,
+                Attempt: Math.Max(delivery.AttemptsMade, 0), Outcome: DeliveryOutcome.Expired, StatusCode: null,
                 Error: "the event outlived its retention (Dispatcher:Ingest:DedupeWindow) before it was delivered; it was dropped",
                 LatencyMs: 0, RequestHeaders: NoHeaders, RequestBody: "", RequestBodyTruncated: false, ResponseBody: null);
             try

@@ -48,11 +48,16 @@ public static class DeliveryEndpoints
         {
             return ApiError.BadRequest("INVALID_CURSOR", "cursor must be a value returned as nextCursor");
         }
-        if (outcome is not null && !DeliveryOutcomes.All.Contains(outcome))
+        DeliveryOutcome? only = null;
+        if (outcome is not null)
         {
-            return ApiError.BadRequest("INVALID_OUTCOME", $"outcome must be one of: {string.Join(", ", DeliveryOutcomes.All)}");
+            if (!DeliveryOutcomes.TryParse(outcome, out var parsed))
+            {
+                return ApiError.BadRequest("INVALID_OUTCOME", $"outcome must be one of: {string.Join(", ", DeliveryOutcomes.All)}");
+            }
+            only = parsed;
         }
-        var entries = (await log.ReadAsync(workspace, id)).Where(e => outcome is null || e.Outcome == outcome).ToList();
+        var entries = (await log.ReadAsync(workspace, id)).Where(e => only is null || e.Outcome == only).ToList();
         var page = entries.Skip(skip).Take(take).ToList();
         string? next = skip + page.Count < entries.Count ? (skip + page.Count).ToString(CultureInfo.InvariantCulture) : null;
         return Results.Json(new DeliveryListResponse(page, next), ApiJson.Options);
@@ -108,7 +113,7 @@ public static class DeliveryEndpoints
             return limited;
         }
         var failed = (await log.ReadAsync(workspace, id))
-            .Where(e => e.Outcome == DeliveryOutcomes.Failed && e.At >= since)
+            .Where(e => e.Outcome == DeliveryOutcome.Failed && e.At >= since)
             .DistinctBy(e => e.DeliveryId)
             .ToList();
         int queued = 0, expired = 0;
