@@ -1,5 +1,6 @@
 using System.Text;
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Pumps;
 using Dispatcher.Engine.Sending;
 using Dispatcher.Redis.Deliveries;
@@ -41,7 +42,7 @@ public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider
             ResponseBody: result.ResponseBody);
         try
         {
-            await log.AppendAsync(queued.Webhook.WorkspaceId, queued.Webhook.Id, entry);
+            await log.AppendAsync(new WorkspaceId(queued.Webhook.WorkspaceId), new WebhookId(queued.Webhook.Id), entry);
             LogWritten(logger, queued.Claim.DeliveryId, entry.Attempt, outcome.ToWireName());
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -1,4 +1,5 @@
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Telemetry;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Deliveries;
@@ -42,7 +43,7 @@ public sealed partial class ExpiredDeliveryRecorder(
                 LatencyMs: 0, RequestHeaders: NoHeaders, RequestBody: "", RequestBodyTruncated: false, ResponseBody: null);
             try
             {
-                await log.AppendAsync(workspaceId, webhookId, entry);
+                await log.AppendAsync(new WorkspaceId(workspaceId), new WebhookId(webhookId), entry);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
