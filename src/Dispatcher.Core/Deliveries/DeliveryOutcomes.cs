@@ -1,16 +1,45 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Dispatcher.Core.Deliveries;
 
-/// <summary>The outcome names the delivery log uses (and the API filters by).</summary>
+/// <summary>
+/// The one mapping between <see cref="DeliveryOutcome"/> and the names the delivery log, the API's
+/// <c>?outcome=</c> filter, metrics and logs use. Those names are a public contract and already
+/// stored in Redis: change none of them.
+/// </summary>
 public static class DeliveryOutcomes
 {
-    public const string Succeeded = "succeeded";
-    public const string Retrying = "retrying";
-    public const string Failed = "failed";
-    public const string Paused = "paused";
-    public const string Disabled = "disabled";
+    /// <summary>Every wire name, in declaration order (the API lists them when refusing a filter).</summary>
+    public static IReadOnlyList<string> All { get; } = Enum.GetValues<DeliveryOutcome>().Select(ToWireName).ToArray();
 
-    /// <summary>Not an attempt: the delivery was dropped because its event outlived its retention.</summary>
-    public const string Expired = "expired";
+    public static string ToWireName(this DeliveryOutcome outcome) => outcome switch
+    {
+        DeliveryOutcome.Succeeded => "succeeded",
+        DeliveryOutcome.Retrying => "retrying",
+        DeliveryOutcome.Failed => "failed",
+        DeliveryOutcome.Paused => "paused",
+        DeliveryOutcome.Disabled => "disabled",
+        DeliveryOutcome.Expired => "expired",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
 
-    public static IReadOnlyList<string> All { get; } = [Succeeded, Retrying, Failed, Paused, Disabled, Expired];
+    /// <summary>
+    /// Reads a wire name, exactly as written (ordinal, lower case). Not <see cref="Enum.TryParse{TEnum}(string?, out TEnum)"/>:
+    /// that would also take "Succeeded" or "2", which the API has always refused.
+    /// </summary>
+    public static bool TryParse([NotNullWhen(true)] string? name, out DeliveryOutcome outcome)
+    {
+        DeliveryOutcome? found = name switch
+        {
+            "succeeded" => DeliveryOutcome.Succeeded,
+            "retrying" => DeliveryOutcome.Retrying,
+            "failed" => DeliveryOutcome.Failed,
+            "paused" => DeliveryOutcome.Paused,
+            "disabled" => DeliveryOutcome.Disabled,
+            "expired" => DeliveryOutcome.Expired,
+            _ => null,
+        };
+        outcome = found.GetValueOrDefault();
+        return found.HasValue;
+    }
 }

@@ -1,5 +1,9 @@
+using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Partitioning;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Schedule;
+// Not Microsoft.Extensions.Logging.EventId, which the engine imports everywhere.
+using EventId = Dispatcher.Core.Events.EventId;
 
 namespace Dispatcher.Engine.Enqueuing;
 
@@ -7,9 +11,9 @@ namespace Dispatcher.Engine.Enqueuing;
 public sealed class Replayer(ScheduleStore schedule, PartitionMap partitions, Enqueuer enqueuer, TimeProvider time)
 {
     /// <summary>False when the event has expired and there is nothing left to send.</summary>
-    public async Task<bool> ReplayAsync(string workspaceId, string webhookId, string deliveryId, string eventId)
+    public async Task<bool> ReplayAsync(WorkspaceId workspaceId, WebhookId webhookId, DeliveryId deliveryId, EventId eventId)
     {
-        int partition = partitions.PartitionOf(webhookId);
+        int partition = partitions.PartitionOf(webhookId.Value);
         return await enqueuer.WriteAsync(partition,
             () => schedule.ReplayAsync(partition, webhookId, deliveryId, workspaceId, eventId, time.GetUtcNow()), queued => queued);
     }

@@ -82,7 +82,7 @@ public sealed class WebhookLifecycle(
             return false;
         }
         await schedule.DropAsync(partitions.PartitionOf(webhookId), webhookId);
-        await log.DeleteAsync(workspaceId, webhookId);
+        await log.DeleteAsync(new WorkspaceId(workspaceId), new WebhookId(webhookId));
         return true;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Sending;
 using Dispatcher.Redis.Deliveries;
@@ -16,7 +17,7 @@ public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider
     /// <summary>Request bodies are kept up to this size; the event itself can be fetched whole.</summary>
     private const int MaxBodyChars = 16 * 1024;
 
-    public async Task WriteAsync(QueuedDelivery queued, WebhookRequest request, DeliveryResult result, string outcome)
+    public async Task WriteAsync(QueuedDelivery queued, WebhookRequest request, DeliveryResult result, DeliveryOutcome outcome)
     {
         string body = Encoding.UTF8.GetString(request.Body.Span);
         bool truncated = body.Length > MaxBodyChars;
@@ -42,8 +43,8 @@ public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider
             ResponseBody: result.ResponseBody);
         try
         {
-            await log.AppendAsync(queued.Webhook.WorkspaceId, queued.Webhook.Id, entry);
-            LogWritten(logger, queued.Claim.DeliveryId, entry.Attempt, outcome);
+            await log.AppendAsync(new WorkspaceId(queued.Webhook.WorkspaceId), new WebhookId(queued.Webhook.Id), entry);
+            LogWritten(logger, queued.Claim.DeliveryId, entry.Attempt, outcome.ToWireName());
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

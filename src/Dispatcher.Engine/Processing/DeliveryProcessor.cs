@@ -77,14 +77,14 @@ public sealed partial class DeliveryProcessor(
             using var span = metrics.AttemptStarting(queued);
             var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, abort);
             var answered = time.GetUtcNow();
-            string outcome = OutcomeOf(queued, result);
+            DeliveryOutcome outcome = OutcomeOf(queued, result);
             // The log first: once an attempt was made it is on record, even if this instance dies
             // before settling (the delivery is then sent again, and logged again). Settling first
             // could lose the only record of a delivery that failed for good, the one to replay.
             await log.WriteAsync(queued, request, result, outcome);
             await SettleAsync(queued, result, outcome, answered);
             metrics.Attempted(outcome, result.StatusCode, result.Latency);
-            LogAttemptSettled(logger, queued.Claim.DeliveryId, queued.Claim.AttemptsMade + 1, outcome);
+            LogAttemptSettled(logger, queued.Claim.DeliveryId, queued.Claim.AttemptsMade + 1, outcome.ToWireName());
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -94,37 +94,37 @@ public sealed partial class DeliveryProcessor(
     }
 
     /// <summary>What the attempt's result means for the delivery, by the rules of the retry schedule.</summary>
-    private string OutcomeOf(QueuedDelivery queued, DeliveryResult result)
+    private DeliveryOutcome OutcomeOf(QueuedDelivery queued, DeliveryResult result)
     {
         if (queued.Claim.Event.Type == WebhookTestEvent.Type)
         {
             // A test event only shows the customer whether the endpoint answers: one attempt, and
             // whatever the answer, no retry, pause or disable, and no change to the failure count or status.
-            return result.IsSuccess ? DeliveryOutcomes.Succeeded : DeliveryOutcomes.Failed;
+            return result.IsSuccess ? DeliveryOutcome.Succeeded : DeliveryOutcome.Failed;
         }
         if (result.IsSuccess)
         {
-            return DeliveryOutcomes.Succeeded;
+            return DeliveryOutcome.Succeeded;
         }
         if (result.StatusCode == 410)
         {
-            return DeliveryOutcomes.Disabled;
+            return DeliveryOutcome.Disabled;
         }
         if (result.StatusCode is 429 or 503 && result.RetryAfter is not null)
         {
             // The receiver's own word on when to come back: honoured, not counted as a failure.
-            return DeliveryOutcomes.Paused;
+            return DeliveryOutcome.Paused;
         }
         return rules.RetriesOf(queued.Webhook).DelayAfter(queued.Claim.AttemptsMade + 1) is null
-            ? DeliveryOutcomes.Failed
-            : DeliveryOutcomes.Retrying;
+            ? DeliveryOutcome.Failed
+            : DeliveryOutcome.Retrying;
     }
 
     /// <summary>
     /// Settles the claim as <paramref name="outcome"/> says, with what follows for the webhook;
     /// a retry's delay and a pause count from <paramref name="now"/>, when the answer came.
     /// </summary>
-    private async Task SettleAsync(QueuedDelivery queued, DeliveryResult result, string outcome, DateTimeOffset now)
+    private async Task SettleAsync(QueuedDelivery queued, DeliveryResult result, DeliveryOutcome outcome, DateTimeOffset now)
     {
         var (webhook, delivery) = (queued.Webhook, queued.Claim);
         if (delivery.Event.Type == WebhookTestEvent.Type)
@@ -134,11 +134,11 @@ public sealed partial class DeliveryProcessor(
         }
         switch (outcome)
         {
-            case DeliveryOutcomes.Succeeded:
+            case DeliveryOutcome.Succeeded:
                 await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);
                 await lifecycle.RecordSuccessAsync(webhook);
                 return;
-            case DeliveryOutcomes.Disabled:
+            case DeliveryOutcome.Disabled:
                 const string Gone = "the endpoint answered 410 Gone";
                 // If the webhook is enabled meanwhile, the later enable wins (the lifecycle's status
                 // sequence). The delivery itself waits, released, no attempt counted.
@@ -146,14 +146,14 @@ public sealed partial class DeliveryProcessor(
                 await schedule.SettleAsync(queued.Partition, delivery, Settlement.Release, now);
                 LogWebhookDisabled(logger, webhook.Id, Gone);
                 return;
-            case DeliveryOutcomes.Paused:
+            case DeliveryOutcome.Paused:
                 var retryAfter = result.RetryAfter!.Value;
                 var until = now + (retryAfter > _options.MaxRetryAfter ? _options.MaxRetryAfter : retryAfter);
                 holds.Pause(webhook.Id, until);
                 await schedule.SettleAsync(queued.Partition, delivery, Settlement.Pause, until);
                 LogWebhookPaused(logger, webhook.Id, result.StatusCode, until);
                 return;
-            case DeliveryOutcomes.Retrying:
+            case DeliveryOutcome.Retrying:
                 int attempts = delivery.AttemptsMade + 1;
                 var delay = rules.RetriesOf(webhook).DelayAfter(attempts)!.Value;
                 var due = now + delay * (1 + Random.Shared.NextDouble() * _options.RetryJitter);

@@ -1,4 +1,5 @@
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Telemetry;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Deliveries;
@@ -37,12 +38,12 @@ public sealed partial class ExpiredDeliveryRecorder(
             }
             var entry = new DeliveryLogEntry(
                 At: time.GetUtcNow(), DeliveryId: delivery.DeliveryId, EventId: eventId, EventType: "",
-                Attempt: Math.Max(delivery.AttemptsMade, 0), Outcome: DeliveryOutcomes.Expired, StatusCode: null,
+                Attempt: Math.Max(delivery.AttemptsMade, 0), Outcome: DeliveryOutcome.Expired, StatusCode: null,
                 Error: "the event outlived its retention (Dispatcher:Ingest:DedupeWindow) before it was delivered; it was dropped",
                 LatencyMs: 0, RequestHeaders: NoHeaders, RequestBody: "", RequestBodyTruncated: false, ResponseBody: null);
             try
             {
-                await log.AppendAsync(workspaceId, webhookId, entry);
+                await log.AppendAsync(new WorkspaceId(workspaceId), new WebhookId(webhookId), entry);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Dispatcher.Core.Deliveries;
 using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Leases;
 
@@ -73,12 +74,12 @@ public sealed class DispatcherMetrics
     /// <summary>An attempt waited for a token of its endpoint's bucket.</summary>
     public void LimiterWaited(TimeSpan waited) => _limiterWait.Record(waited.TotalSeconds);
 
-    /// <param name="outcome">The delivery log's outcome (succeeded, retrying, failed, paused, disabled).</param>
+    /// <param name="outcome">The delivery log's outcome, tagged by its wire name (succeeded, retrying, failed, paused, disabled).</param>
     /// <param name="statusCode">The receiver's status, 0 when there was none (timeout, connection error).</param>
-    public void Attempted(string outcome, int statusCode, TimeSpan duration)
+    public void Attempted(DeliveryOutcome outcome, int statusCode, TimeSpan duration)
     {
         var statusClass = new KeyValuePair<string, object?>("http.status_class", statusCode == 0 ? "none" : $"{statusCode / 100}xx");
-        _attempts.Add(1, new("outcome", outcome), statusClass);
+        _attempts.Add(1, new("outcome", outcome.ToWireName()), statusClass);
         _attemptDuration.Record(duration.TotalSeconds, statusClass);
         DispatcherTracing.AttemptCompleted(outcome, statusCode);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dispatcher.Core.Deliveries;
 using Dispatcher.Engine.Claims;
 
 namespace Dispatcher.Engine.Telemetry;
@@ -41,7 +42,7 @@ public static class DispatcherTracing
     }
 
     /// <summary>Records an attempt's answer on its span, if it is the current activity.</summary>
-    internal static void AttemptCompleted(string outcome, int statusCode)
+    internal static void AttemptCompleted(DeliveryOutcome outcome, int statusCode)
     {
         if (Activity.Current is not { } span || span.Source != Source || span.OperationName != AttemptSpanName)
         {
@@ -51,10 +52,11 @@ public static class DispatcherTracing
         {
             span.SetTag("http.response.status_code", statusCode);
         }
-        span.SetTag("dispatcher.delivery.outcome", outcome);
+        string name = outcome.ToWireName();
+        span.SetTag("dispatcher.delivery.outcome", name);
         if (statusCode is < 200 or > 299)
         {
-            span.SetStatus(ActivityStatusCode.Error, outcome);
+            span.SetStatus(ActivityStatusCode.Error, name);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
@@ -14,19 +15,20 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Appends the entry; nothing is written when the webhook no longer exists.</summary>
-    public Task AppendAsync(string workspaceId, string webhookId, DeliveryLogEntry entry) =>
+    public Task AppendAsync(WorkspaceId workspaceId, WebhookId webhookId, DeliveryLogEntry entry) =>
         redis.GetDatabase().ScriptEvaluateAsync(
             LuaScripts.LogAppend,
-            [keys.DeliveryLog(workspaceId, webhookId), keys.Webhook(workspaceId, webhookId)],
+            [keys.DeliveryLog(workspaceId.Value, webhookId.Value), keys.Webhook(workspaceId.Value, webhookId.Value)],
             [JsonSerializer.SerializeToUtf8Bytes(entry, Json), maxEntries, (long)retention.TotalMilliseconds]);
 
     /// <summary>Every kept entry, newest first.</summary>
-    public async Task<IReadOnlyList<DeliveryLogEntry>> ReadAsync(string workspaceId, string webhookId)
+    public async Task<IReadOnlyList<DeliveryLogEntry>> ReadAsync(WorkspaceId workspaceId, WebhookId webhookId)
     {
-        var values = await redis.GetDatabase().ListRangeAsync(keys.DeliveryLog(workspaceId, webhookId), 0, maxEntries - 1).ConfigureAwait(false);
+        var values = await redis.GetDatabase().ListRangeAsync(keys.DeliveryLog(workspaceId.Value, webhookId.Value), 0, maxEntries - 1).ConfigureAwait(false);
         return values.Select(v => JsonSerializer.Deserialize<DeliveryLogEntry>((byte[])v!, Json)!).ToList();
     }
 
-    public Task DeleteAsync(string workspaceId, string webhookId) =>
-        redis.GetDatabase().KeyDeleteAsync(keys.DeliveryLog(workspaceId, webhookId));
+    /// <summary>Deletes the webhook's whole log (the webhook was deleted).</summary>
+    public Task DeleteAsync(WorkspaceId workspaceId, WebhookId webhookId) =>
+        redis.GetDatabase().KeyDeleteAsync(keys.DeliveryLog(workspaceId.Value, webhookId.Value));
 }

@@ -1,4 +1,5 @@
 using Dispatcher.Core.Events;
+using Dispatcher.Core.Webhooks;
 using StackExchange.Redis;
 
 namespace Dispatcher.Redis.Events;
@@ -10,12 +11,12 @@ namespace Dispatcher.Redis.Events;
 public sealed class EventStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
     /// <summary>The event, or null when none of <paramref name="partitions"/> holds it (never accepted, or past retention).</summary>
-    public async Task<StoredEvent?> FindAsync(IEnumerable<int> partitions, string workspaceId, string eventId)
+    public async Task<StoredEvent?> FindAsync(IEnumerable<int> partitions, WorkspaceId workspaceId, EventId eventId)
     {
         var db = redis.GetDatabase();
         var batch = db.CreateBatch();
         var reads = partitions.Distinct()
-            .Select(p => batch.HashGetAsync(keys.EventBody(p, workspaceId, eventId), ["id", "ws", "type", "created", "data"]))
+            .Select(p => batch.HashGetAsync(keys.EventBody(p, workspaceId.Value, eventId.Value), ["id", "ws", "type", "created", "data"]))
             .ToList();
         batch.Execute();
         foreach (var read in reads)

@@ -1,4 +1,6 @@
+using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Events;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
@@ -100,10 +102,12 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
     /// Queues a delivery again now (replacing a pending retry of it); false when its event has
     /// expired and there is nothing left to send.
     /// </summary>
-    public async Task<bool> ReplayAsync(int partition, string webhookId, string deliveryId, string workspaceId, string eventId, DateTimeOffset now)
+    public async Task<bool> ReplayAsync(
+        int partition, WebhookId webhookId, DeliveryId deliveryId, WorkspaceId workspaceId, EventId eventId, DateTimeOffset now)
     {
-        RedisKey[] scriptKeys = [.. WebhookKeys(partition, webhookId), keys.EventBody(partition, workspaceId, eventId)];
-        var result = await Db.ScriptEvaluateAsync(LuaScripts.Replay, scriptKeys, [deliveryId, webhookId, now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+        RedisKey[] scriptKeys = [.. WebhookKeys(partition, webhookId.Value), keys.EventBody(partition, workspaceId.Value, eventId.Value)];
+        var result = await Db.ScriptEvaluateAsync(
+            LuaScripts.Replay, scriptKeys, [deliveryId.Value, webhookId.Value, now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
         return (int)result == 1;
     }
 

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Limits;
+// Not Microsoft.Extensions.Logging.EventId, which the server imports everywhere.
+using EventId = Dispatcher.Core.Events.EventId;
 
 namespace Dispatcher.Server.Api.Deliveries;
 
@@ -47,11 +50,16 @@ public static class DeliveryEndpoints
         {
             return ApiError.BadRequest("INVALID_CURSOR", "cursor must be a value returned as nextCursor");
         }
-        if (outcome is not null && !DeliveryOutcomes.All.Contains(outcome))
+        DeliveryOutcome? only = null;
+        if (outcome is not null)
         {
-            return ApiError.BadRequest("INVALID_OUTCOME", $"outcome must be one of: {string.Join(", ", DeliveryOutcomes.All)}");
+            if (!DeliveryOutcomes.TryParse(outcome, out var parsed))
+            {
+                return ApiError.BadRequest("INVALID_OUTCOME", $"outcome must be one of: {string.Join(", ", DeliveryOutcomes.All)}");
+            }
+            only = parsed;
         }
-        var entries = (await log.ReadAsync(workspace, id)).Where(e => outcome is null || e.Outcome == outcome).ToList();
+        var entries = (await log.ReadAsync(new WorkspaceId(workspace), new WebhookId(id))).Where(e => only is null || e.Outcome == only).ToList();
         var page = entries.Skip(skip).Take(take).ToList();
         string? next = skip + page.Count < entries.Count ? (skip + page.Count).ToString(CultureInfo.InvariantCulture) : null;
         return Results.Json(new DeliveryListResponse(page, next), ApiJson.Options);
@@ -65,7 +73,7 @@ public static class DeliveryEndpoints
         {
             return NotFound(id);
         }
-        var entry = (await log.ReadAsync(workspace, id)).FirstOrDefault(e => e.DeliveryId == deliveryId);
+        var entry = (await log.ReadAsync(new WorkspaceId(workspace), new WebhookId(id))).FirstOrDefault(e => e.DeliveryId == deliveryId);
         if (entry is null)
         {
             return ApiError.NotFound($"no delivery '{deliveryId}' in this webhook's delivery log");
@@ -74,7 +82,7 @@ public static class DeliveryEndpoints
         {
             return limited;
         }
-        if (!await replayer.ReplayAsync(workspace, id, entry.DeliveryId, entry.EventId))
+        if (!await replayer.ReplayAsync(new WorkspaceId(workspace), new WebhookId(id), new DeliveryId(entry.DeliveryId), new EventId(entry.EventId)))
         {
             return Expired();
         }
@@ -106,14 +114,14 @@ public static class DeliveryEndpoints
         {
             return limited;
         }
-        var failed = (await log.ReadAsync(workspace, id))
-            .Where(e => e.Outcome == DeliveryOutcomes.Failed && e.At >= since)
+        var failed = (await log.ReadAsync(new WorkspaceId(workspace), new WebhookId(id)))
+            .Where(e => e.Outcome == DeliveryOutcome.Failed && e.At >= since)
             .DistinctBy(e => e.DeliveryId)
             .ToList();
         int queued = 0, expired = 0;
         foreach (var entry in failed)
         {
-            if (await replayer.ReplayAsync(workspace, id, entry.DeliveryId, entry.EventId))
+            if (await replayer.ReplayAsync(new WorkspaceId(workspace), new WebhookId(id), new DeliveryId(entry.DeliveryId), new EventId(entry.EventId)))
             {
                 queued++;
             }

@@ -2,8 +2,11 @@ using System.Text.Json;
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Profiles;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Webhooks;
+// Not Microsoft.Extensions.Logging.EventId, which the server imports everywhere.
+using EventId = Dispatcher.Core.Events.EventId;
 
 namespace Dispatcher.Server.Api.Events;
 
@@ -30,7 +33,7 @@ public static class EventEndpoints
     {
         string workspace = http.User.Workspace();
         var subscribers = await webhooks.ListAsync(workspace);
-        var evt = await events.FindAsync(subscribers.Select(w => partitions.PartitionOf(w.Id)), workspace, id);
+        var evt = await events.FindAsync(subscribers.Select(w => partitions.PartitionOf(w.Id)), new WorkspaceId(workspace), new EventId(id));
         if (evt is null)
         {
             return ApiError.NotFound($"no event '{id}' in this workspace (events are kept for the dedupe window)");
