@@ -9,4 +9,14 @@ public static class ApiRouteGroups
         group.AddEndpointFilter<Utf8JsonBodyFilter>();
         return group;
     }
+
+    /// <summary>
+    /// Maps <paramref name="map"/>'s routes under <c>/v1/webhooks</c><paramref name="suffix"/> and, as
+    /// snip.sa and AWSYS.CO clients call it, <c>/api/webhooks</c><paramref name="suffix"/>.
+    /// </summary>
+    public static void MapUnderWebhooks(this IEndpointRouteBuilder routes, string suffix, Action<RouteGroupBuilder> map)
+    {
+        map(routes.MapApiGroup("/v1/webhooks" + suffix));
+        map(routes.MapApiGroup("/api/webhooks" + suffix));
+    }
 }

@@ -105,30 +105,12 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
 
     private static void ValidateDeliveryLimits(DeliveryOptions delivery, List<string> errors)
     {
-        if (delivery.RatePerSecond is < 1 or > 10_000)
-        {
-            errors.Add("Dispatcher:Delivery:RatePerSecond must be between 1 and 10000");
-        }
-        if (delivery.Burst is < 1 or > 10_000)
-        {
-            errors.Add("Dispatcher:Delivery:Burst must be between 1 and 10000");
-        }
-        if (delivery.ConcurrencyPerEndpoint is < 1 or > 256)
-        {
-            errors.Add("Dispatcher:Delivery:ConcurrencyPerEndpoint must be between 1 and 256");
-        }
-        if (delivery.EndpointQueueCapacity is < 1 or > 4096)
-        {
-            errors.Add("Dispatcher:Delivery:EndpointQueueCapacity must be between 1 and 4096");
-        }
-        if (delivery.RetryJitter is < 0 or > 1)
-        {
-            errors.Add("Dispatcher:Delivery:RetryJitter must be between 0 and 1");
-        }
-        if (delivery.LogEntries is < 1 or > 10_000)
-        {
-            errors.Add("Dispatcher:Delivery:LogEntries must be between 1 and 10000");
-        }
+        Between(errors, "Dispatcher:Delivery:RatePerSecond", delivery.RatePerSecond, 1, 10_000);
+        Between(errors, "Dispatcher:Delivery:Burst", delivery.Burst, 1, 10_000);
+        Between(errors, "Dispatcher:Delivery:ConcurrencyPerEndpoint", delivery.ConcurrencyPerEndpoint, 1, 256);
+        Between(errors, "Dispatcher:Delivery:EndpointQueueCapacity", delivery.EndpointQueueCapacity, 1, 4096);
+        Between(errors, "Dispatcher:Delivery:RetryJitter", delivery.RetryJitter, 0, 1);
+        Between(errors, "Dispatcher:Delivery:LogEntries", delivery.LogEntries, 1, 10_000);
         if (delivery.LogRetention < TimeSpan.FromMinutes(1))
         {
             errors.Add("Dispatcher:Delivery:LogRetention must be at least 1 minute");
@@ -155,6 +137,14 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         if (delivery.ClaimTimeout <= worstCase)
         {
             errors.Add($"Dispatcher:Delivery:ClaimTimeout must be longer than {worstCase.TotalSeconds:0.###} s (RequestTimeout × (EndpointQueueCapacity / ConcurrencyPerEndpoint + 1)), or a slow endpoint's deliveries would be sent twice");
+        }
+    }
+
+    private static void Between(List<string> errors, string setting, double value, double min, double max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{setting} must be between {min} and {max}");
         }
     }
 }

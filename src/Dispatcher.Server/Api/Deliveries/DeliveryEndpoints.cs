@@ -18,15 +18,10 @@ public static class DeliveryEndpoints
     private const int MaxLimit = 500;
 
     /// <summary>Under <c>/v1/webhooks/{id}</c> and, like every webhook route, <c>/api/webhooks/{id}</c>.</summary>
-    public static void MapDeliveries(this IEndpointRouteBuilder routes)
-    {
-        MapDeliveries(routes, "/v1/webhooks/{id}");
-        MapDeliveries(routes, "/api/webhooks/{id}");
-    }
+    public static void MapDeliveries(this IEndpointRouteBuilder routes) => routes.MapUnderWebhooks("/{id}", MapDeliveries);
 
-    private static void MapDeliveries(IEndpointRouteBuilder routes, string prefix)
+    private static void MapDeliveries(RouteGroupBuilder group)
     {
-        var group = routes.MapApiGroup(prefix);
         group.MapGet("/deliveries", ListAsync);
         group.MapPost("/deliveries/{deliveryId}/replay", ReplayAsync);
         group.MapPost("/recover", RecoverAsync);

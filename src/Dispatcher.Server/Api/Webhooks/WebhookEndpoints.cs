@@ -13,16 +13,11 @@ namespace Dispatcher.Server.Api.Webhooks;
 /// <summary>The customer-facing webhook API under <c>/v1/webhooks</c>.</summary>
 public static class WebhookEndpoints
 {
-    /// <summary>Every route answers under <c>/v1/webhooks</c> and, as snip.sa and AWSYS.CO clients call it, <c>/api/webhooks</c>.</summary>
-    public static void MapWebhooks(this IEndpointRouteBuilder routes)
-    {
-        MapWebhooks(routes, "/v1/webhooks");
-        MapWebhooks(routes, "/api/webhooks");
-    }
+    /// <summary>Every route answers under <c>/v1/webhooks</c> and <c>/api/webhooks</c>.</summary>
+    public static void MapWebhooks(this IEndpointRouteBuilder routes) => routes.MapUnderWebhooks("", MapWebhooks);
 
-    private static void MapWebhooks(IEndpointRouteBuilder routes, string prefix)
+    private static void MapWebhooks(RouteGroupBuilder group)
     {
-        var group = routes.MapApiGroup(prefix);
         group.MapPost("", CreateAsync);
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
