@@ -72,12 +72,6 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Ingest:WaitForReplicasTimeout must be between 10 ms and 60 s");
         }
-        // WAIT holds the instance's Redis connection while it waits, so lease renewals queue behind it:
-        // a wait as long as half the lease would let a replica outage cost this instance its partitions.
-        else if (options.Ingest.WaitForReplicas > 0 && options.Ingest.WaitForReplicasTimeout * 2 > options.Partitions.LeaseTtl)
-        {
-            errors.Add($"Dispatcher:Ingest:WaitForReplicasTimeout must be at most half of Dispatcher:Partitions:LeaseTtl ({options.Partitions.LeaseTtl.TotalSeconds:0.###} s): Redis WAIT blocks the connection lease renewals use");
-        }
         if (Dispatcher.Core.Profiles.WebhookProfiles.Find(options.DefaultFormat) is null)
         {
             errors.Add($"Dispatcher:DefaultFormat is '{options.DefaultFormat}'; it must be one of {Dispatcher.Core.Profiles.WebhookProfiles.Names}");

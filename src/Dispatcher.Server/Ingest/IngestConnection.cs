@@ -14,13 +14,16 @@ public sealed class IngestConnection : IDisposable
 {
     private readonly ConnectionMultiplexer? _own;
 
-    public IngestConnection(IConnectionMultiplexer shared, IOptions<DispatcherOptions> options)
+    public IngestConnection(IConnectionMultiplexer shared, ConfigurationOptions sharedConfiguration, IOptions<DispatcherOptions> options)
     {
-        if (options.Value.Ingest.WaitForReplicas > 0)
+        var ingest = options.Value.Ingest;
+        if (ingest.WaitForReplicas > 0)
         {
-            var configuration = ConfigurationOptions.Parse(shared.Configuration);
-            // As the shared one: start while Redis is down, ingest answers Unavailable until it is back.
-            configuration.AbortOnConnectFail = false;
+            // The shared one's settings (it starts while Redis is down, too: ingest answers Unavailable until it is back).
+            var configuration = sharedConfiguration.Clone();
+            // A WAIT that outlived the client's own timeout would be reported as Redis unreachable
+            // (the shared connection keeps its short one, so outages still show quickly there).
+            configuration.AsyncTimeout = Math.Max(configuration.AsyncTimeout, (int)Math.Min(ingest.WaitForReplicasTimeout.TotalMilliseconds, 60_000) + 1000);
             _own = ConnectionMultiplexer.Connect(configuration);
         }
         Multiplexer = _own ?? shared;

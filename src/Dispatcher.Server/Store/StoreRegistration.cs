@@ -28,13 +28,9 @@ public static class StoreRegistration
         // Start even while Redis is down: ingest answers Unavailable and pumps retry until it is back.
         redisOptions.AbortOnConnectFail = false;
         redisOptions.AsyncTimeout = Math.Min(redisOptions.AsyncTimeout, 5000);
-        var ingest = builder.Configuration.GetSection(DispatcherOptions.Section).Get<DispatcherOptions>()?.Ingest ?? new();
-        if (ingest.WaitForReplicas > 0)
-        {
-            // A WAIT that outlived the client's own timeout would be reported as Redis unreachable.
-            redisOptions.AsyncTimeout = Math.Max(redisOptions.AsyncTimeout, (int)Math.Min(ingest.WaitForReplicasTimeout.TotalMilliseconds, 60_000) + 1000);
-        }
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        // Kept whole (TLS callbacks, password) for a connection of its own that ingest may open (IngestConnection).
+        builder.Services.AddSingleton(redisOptions);
         builder.Services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Redis.KeyPrefix));
         builder.Services.AddSingleton(new RedisTarget(embedded is null ? "Redis" : "embedded Garnet", address, embedded?.DataPath));
         return builder;
