@@ -97,7 +97,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         await ready.Task.WaitAsync(StartTimeout);
     }
 
-    private static string RedisServerPath()
+    internal static string RedisServerPath()
     {
         foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin").Append("/usr/local/bin"))
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Scripts;
@@ -75,6 +76,35 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
             }
         }
         return outcomes;
+    }
+
+    /// <summary>
+    /// Redis <c>WAIT</c> on each node the writes of <paramref name="items"/> went to (the one primary,
+    /// or on Cluster the primaries of the slots written), through the same connection the writes took:
+    /// WAIT only counts replicas that have everything this connection wrote so far.
+    /// </summary>
+    /// <returns>The fewest replicas that confirmed on any of those nodes.</returns>
+    public async Task<long> WaitForReplicasAsync(IReadOnlyList<IngestItem> items, int replicas, TimeSpan timeout)
+    {
+        var nodes = new Dictionary<EndPoint, IServer>();
+        void Add(RedisKey key)
+        {
+            var server = redis.GetServer(key);
+            nodes.TryAdd(server.EndPoint, server);
+        }
+        foreach (var item in items)
+        {
+            var evt = item.Event;
+            Add(keys.Dedupe(evt.WorkspaceId, evt.Id));
+            foreach (int partition in item.Targets.Select(w => partitions.PartitionOf(w.Id)).Distinct())
+            {
+                Add(keys.EventBody(partition, evt.WorkspaceId, evt.Id));
+            }
+        }
+        long timeoutMs = (long)Math.Ceiling(timeout.TotalMilliseconds);
+        var waits = nodes.Values.Select(server => server.ExecuteAsync("WAIT", replicas, timeoutMs)).ToList();
+        var confirmed = await Task.WhenAll(waits).ConfigureAwait(false);
+        return confirmed.Min(r => (long)r);
     }
 
     private Task EnqueueAsync(IDatabase db, IngestItem item, int partition, List<Webhook> targets, DateTimeOffset due, TimeSpan ttl)

@@ -64,6 +64,14 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:Ingest:DedupeWindow must be at least 1 minute");
         }
+        if (options.Ingest.WaitForReplicas is < 0 or > 16)
+        {
+            errors.Add($"Dispatcher:Ingest:WaitForReplicas is {options.Ingest.WaitForReplicas}; it must be between 0 (off) and 16");
+        }
+        if (options.Ingest.WaitForReplicasTimeout < TimeSpan.FromMilliseconds(10) || options.Ingest.WaitForReplicasTimeout > TimeSpan.FromSeconds(60))
+        {
+            errors.Add("Dispatcher:Ingest:WaitForReplicasTimeout must be between 10 ms and 60 s");
+        }
         if (Dispatcher.Core.Profiles.WebhookProfiles.Find(options.DefaultFormat) is null)
         {
             errors.Add($"Dispatcher:DefaultFormat is '{options.DefaultFormat}'; it must be one of {Dispatcher.Core.Profiles.WebhookProfiles.Names}");

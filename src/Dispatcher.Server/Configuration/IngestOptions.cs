@@ -23,4 +23,15 @@ public sealed class IngestOptions
 
     /// <summary>How long (workspace, id) is remembered for dedupe; event bodies live as long. Default 7 days (CD4CD's).</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How many replicas must hold a request's writes (Redis <c>WAIT</c>) before its events are
+    /// acknowledged; 0 (the default) acknowledges once the primary answered. When fewer replicas
+    /// confirm within <see cref="WaitForReplicasTimeout"/>, the request is refused as retryable
+    /// (the stream ends with UNAVAILABLE; the SDK re-sends, dedupe makes that safe). 0–16.
+    /// </summary>
+    public int WaitForReplicas { get; set; }
+
+    /// <summary>How long a request waits for <see cref="WaitForReplicas"/> replicas. Default 1 s; 10 ms–60 s.</summary>
+    public TimeSpan WaitForReplicasTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -42,6 +42,13 @@ public sealed partial class EventIngestService(
                 throw new RpcException(new Status(StatusCode.Unavailable,
                     "Redis is unreachable; nothing in this request was acknowledged, send it again"));
             }
+            catch (ReplicasBehindException ex)
+            {
+                // Answered like an unreachable Redis, which every SDK already re-sends: a new per-event
+                // status would read as REJECTED to SDKs that predate it, and they would drop the events.
+                span?.SetStatus(ActivityStatusCode.Error, "replicas behind");
+                throw new RpcException(new Status(StatusCode.Unavailable, ex.Message));
+            }
             await responseStream.WriteAsync(response, context.CancellationToken);
             metrics.Acknowledged(Stopwatch.GetElapsedTime(received));
         }

@@ -15,11 +15,12 @@ namespace Dispatcher.Server.Ingest;
 /// One PublishRequest in, one PublishResponse out: validate each event on its own, fan the good
 /// ones out to their workspace's subscribed webhooks, make them durable, then acknowledge.
 /// Whatever is wrong with one event (or the request's size) is answered as a rejection; it throws
-/// (and acknowledges nothing) only when Redis cannot take the writes.
+/// (and acknowledges nothing) only when Redis cannot take the writes, or when fewer replicas than
+/// <see cref="IngestOptions.WaitForReplicas"/> confirmed them in time.
 /// </summary>
-public sealed class IngestPipeline(
+public sealed partial class IngestPipeline(
     SubscriptionCache subscriptionCache, IngestStore store, Enqueuer enqueuer, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
-    TimeProvider time, ClickCounter clicks)
+    TimeProvider time, ClickCounter clicks, ILogger<IngestPipeline> logger)
 {
     /// <param name="scope">The workspaces the caller's producer key may publish to.</param>
     public async Task<PublishResponse> ProcessAsync(PublishRequest request, ProducerScope scope)
@@ -63,6 +64,12 @@ public sealed class IngestPipeline(
             var items = valid.Select(v => new IngestItem(
                 v.Event, subscriptions[v.Event.WorkspaceId].Where(w => w.IsSubscribedTo(v.Event.Type)).ToList())).ToList();
             var outcomes = await enqueuer.WriteAsync(touched => store.WriteAsync(items, now, ingest.DedupeWindow, touched));
+            if (ingest.WaitForReplicas > 0)
+            {
+                // Duplicates wait too: a re-send after a refusal below finds its marker on the primary,
+                // and must not be acknowledged before the replicas hold the first write either.
+                await WaitForReplicasAsync(items, ingest);
+            }
             for (int k = 0; k < valid.Count; k++)
             {
                 var evt = request.Events[valid[k].Index];
@@ -78,6 +85,19 @@ public sealed class IngestPipeline(
         var response = new PublishResponse();
         response.Acks.AddRange(acks);
         return response;
+    }
+
+    private async Task WaitForReplicasAsync(List<IngestItem> items, IngestOptions ingest)
+    {
+        long confirmed = await store.WaitForReplicasAsync(items, ingest.WaitForReplicas, ingest.WaitForReplicasTimeout);
+        if (confirmed >= ingest.WaitForReplicas)
+        {
+            return;
+        }
+        LogReplicasBehind(logger, confirmed, ingest.WaitForReplicas, items.Count, ingest.WaitForReplicasTimeout.TotalMilliseconds);
+        throw new ReplicasBehindException(
+            $"only {confirmed} of {ingest.WaitForReplicas} replicas (Dispatcher:Ingest:WaitForReplicas) confirmed this request's writes within " +
+            $"{ingest.WaitForReplicasTimeout.TotalMilliseconds:0} ms; nothing in it was acknowledged, send it again (it is deduplicated)");
     }
 
     private PublishResponse RejectAll(PublishRequest request, RejectionKind kind, string message)

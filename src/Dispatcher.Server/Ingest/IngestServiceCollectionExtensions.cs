@@ -1,3 +1,5 @@
+using Dispatcher.Core.Partitioning;
+using Dispatcher.Redis;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Server.Configuration;
 using Grpc.AspNetCore.Server;
@@ -13,11 +15,13 @@ public static class IngestServiceCollectionExtensions
     /// The gRPC ingest stream and what it writes with. Binds the stream (<see cref="IngestMethodProvider"/>)
     /// and sets its receive limit to <see cref="IngestOptions.MaxRequestBytes"/> (gRPC's default 4 MB
     /// would refuse a request holding a few events of the largest allowed size). Only ingest: the other
-    /// services keep gRPC's default.
+    /// services keep gRPC's default. Ingest writes on <see cref="IngestConnection"/>.
     /// </summary>
     public static IServiceCollection AddIngest(this IServiceCollection services)
     {
-        services.AddSingleton<IngestStore>();
+        services.AddSingleton<IngestConnection>();
+        services.AddSingleton(sp => new IngestStore(
+            sp.GetRequiredService<IngestConnection>().Multiplexer, sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<PartitionMap>()));
         services.AddSingleton<SubscriptionCache>();
         services.AddSingleton<IngestPipeline>();
         // Registered first, so the service's own limit below is applied after gRPC copies its global options in.

@@ -29,6 +29,8 @@ public static class StoreRegistration
         redisOptions.AbortOnConnectFail = false;
         redisOptions.AsyncTimeout = Math.Min(redisOptions.AsyncTimeout, 5000);
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        // Kept whole (TLS callbacks, password) for a connection of its own that ingest may open (IngestConnection).
+        builder.Services.AddSingleton(redisOptions);
         builder.Services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Redis.KeyPrefix));
         builder.Services.AddSingleton(new RedisTarget(embedded is null ? "Redis" : "embedded Garnet", address, embedded?.DataPath));
         return builder;
