@@ -29,7 +29,7 @@ public sealed class ApiDisableTests(RedisServerFixture redis, ITestOutputHelper 
         await receiver.NextAsync();
         await publisher.PublishAsync(TestEvents.Create("evt_before_disable_2"));
         await publisher.PublishAsync(TestEvents.Create("evt_before_disable_3"));
-        await WaitForClaimsAsync(server, 3);
+        await server.WaitForClaimsAsync(3);
 
         Assert.Equal(HttpStatusCode.OK, (await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/disable")).Status);
         gate.SetResult(200);
@@ -38,16 +38,5 @@ public sealed class ApiDisableTests(RedisServerFixture redis, ITestOutputHelper 
         await server.Logs.WaitForAsync("HeldDeliveryHandedBack", 2);
         Assert.Single(receiver.All);
         Assert.Equal(2, await redis.Db.HashLengthAsync(server.PartitionKey(webhook.Id, "qr")));
-    }
-
-    /// <summary>Waits until the pump has claimed <paramref name="count"/> deliveries in all (its DeliveriesClaimed events).</summary>
-    private static async Task WaitForClaimsAsync(DispatcherTestServer server, int count)
-    {
-        int claimed = 0;
-        for (int occurrence = 1; claimed < count; occurrence++)
-        {
-            string message = await server.Logs.WaitForAsync("DeliveriesClaimed", occurrence);
-            claimed += int.Parse(message.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
-        }
     }
 }

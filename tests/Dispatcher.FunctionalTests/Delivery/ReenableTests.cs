@@ -36,7 +36,7 @@ public sealed class ReenableTests(RedisServerFixture redis, ITestOutputHelper ou
         await receiver.NextAsync();
         await publisher.PublishAsync(TestEvents.Create("evt_inflight_2"));
         await publisher.PublishAsync(TestEvents.Create("evt_inflight_3"));
-        await WaitForClaimsAsync(server, 3);
+        await server.WaitForClaimsAsync(3);
 
         // What a 410 answered on this instance leaves in memory (the in-flight deliveries were claimed
         // before it); then the customer disables and enables the webhook again through the API.
@@ -74,16 +74,5 @@ public sealed class ReenableTests(RedisServerFixture redis, ITestOutputHelper ou
         await using var publisher = server.Publisher();
         await publisher.PublishAsync(TestEvents.Create("evt_after_enable"));
         Assert.Contains("evt_after_enable", (await receiver.NextAsync()).BodyText);
-    }
-
-    /// <summary>Waits until the pump has claimed <paramref name="count"/> deliveries in all (its DeliveriesClaimed events).</summary>
-    private static async Task WaitForClaimsAsync(DispatcherTestServer server, int count)
-    {
-        int claimed = 0;
-        for (int occurrence = 1; claimed < count; occurrence++)
-        {
-            string message = await server.Logs.WaitForAsync("DeliveriesClaimed", occurrence);
-            claimed += int.Parse(message.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
-        }
     }
 }

@@ -54,7 +54,7 @@ public sealed class CrossInstanceDisableTests(RedisServerFixture redis, ITestOut
                 await publisher.PublishAsync(TestEvents.Create("evt_cross_disable_2"));
                 await publisher.PublishAsync(TestEvents.Create("evt_cross_disable_3"));
             }
-            await WaitForClaimsAsync(holder, 3);
+            await holder.WaitForClaimsAsync(3);
 
             // Through the instance that does not hold the partition: its own holds are updated directly,
             // the holder's only by the relay.
@@ -72,17 +72,6 @@ public sealed class CrossInstanceDisableTests(RedisServerFixture redis, ITestOut
         {
             // On a failure, too: the first delivery would otherwise hold both servers' stop until it times out.
             gate.TrySetResult(200);
-        }
-    }
-
-    /// <summary>Waits until the pump has claimed <paramref name="count"/> deliveries in all (its DeliveriesClaimed events).</summary>
-    private static async Task WaitForClaimsAsync(DispatcherTestServer server, int count)
-    {
-        int claimed = 0;
-        for (int occurrence = 1; claimed < count; occurrence++)
-        {
-            string message = await server.Logs.WaitForAsync("DeliveriesClaimed", occurrence);
-            claimed += int.Parse(message.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 
