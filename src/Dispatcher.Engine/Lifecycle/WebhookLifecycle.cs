@@ -64,8 +64,7 @@ public sealed class WebhookLifecycle(
         if (failure is { Changed: true, After: WebhookStatus.Disabled })
         {
             holds.Disable(webhook.Id);
-            string reason = $"{failure.ConsecutiveFailures} consecutive deliveries failed their whole retry schedule";
-            await ApplyAsync(webhook, WebhookStatus.Disabled, reason, failure.StatusSequence);
+            await ApplyAsync(webhook, WebhookStatus.Disabled, DisabledByFailures(failure.ConsecutiveFailures), failure.StatusSequence);
         }
         else if (failure is { Changed: true })
         {
@@ -73,6 +72,9 @@ public sealed class WebhookLifecycle(
         }
         return failure;
     }
+
+    /// <summary>Why a webhook was disabled after <paramref name="consecutive"/> failed deliveries (the notification's and the log's reason).</summary>
+    public static string DisabledByFailures(int consecutive) => $"{consecutive} consecutive deliveries failed their whole retry schedule";
 
     /// <summary>Deletes the webhook, its queue and hold, and its delivery log. False when there was none.</summary>
     public async Task<bool> DeleteAsync(string workspaceId, string webhookId)

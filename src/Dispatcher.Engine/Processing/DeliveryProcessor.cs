@@ -176,7 +176,7 @@ public sealed partial class DeliveryProcessor(
         var failure = await lifecycle.RecordFailureAsync(webhook, rules.DisableAfterFailuresOf(webhook));
         if (failure is { Changed: true, After: WebhookStatus.Disabled })
         {
-            LogWebhookDisabled(logger, webhook.Id, $"{failure.ConsecutiveFailures} consecutive deliveries failed their whole retry schedule");
+            LogWebhookDisabled(logger, webhook.Id, WebhookLifecycle.DisabledByFailures(failure.ConsecutiveFailures));
         }
     }
 
