@@ -10,7 +10,7 @@ namespace Dispatcher.Redis.Aggregation;
 public sealed class AggregationKeys(RedisKeys keys)
 {
     /// <summary>Set when a click event has been counted; guards the increment against retries.</summary>
-    public RedisKey Counted(string workspaceId, string eventId) => $"{Tag(workspaceId)}:n:{eventId}";
+    public RedisKey Counted(string workspaceId, string eventId) => $"{Tag(workspaceId)}:n:{KeyPart.Encode(eventId)}";
 
     /// <summary>The workspace's windows holding clicks not yet emitted: sorted set of window starts (ms).</summary>
     public RedisKey Open(string workspaceId) => $"{Tag(workspaceId)}:open";
@@ -27,5 +27,5 @@ public sealed class AggregationKeys(RedisKeys keys)
     /// <summary>Workspaces that may have open windows (set), so the closer need not scan keys.</summary>
     public RedisKey Workspaces => $"{keys.Prefix}:agg:workspaces";
 
-    private string Tag(string workspaceId) => $"{keys.Prefix}:{{agg:{workspaceId}}}";
+    private string Tag(string workspaceId) => $"{keys.Prefix}:{{agg:{KeyPart.Encode(workspaceId)}}}";
 }
