@@ -5,16 +5,17 @@ namespace Dispatcher.Redis;
 /// <summary>
 /// Every key Dispatcher uses. Keys touched together by one script share a hash tag — the
 /// partition for delivery work, the workspace for the webhook registry — so the same code runs
-/// on a single Redis, on Garnet and on Redis Cluster. Ids from outside go in through
-/// <see cref="KeyPart.Encode"/>, so no id can contain the ':' that separates key parts or the
-/// braces of a hash tag (layout 2: see RedisLayout).
+/// on a single Redis, on Garnet and on Redis Cluster. Every id part that another part follows (the
+/// workspace) goes in through <see cref="KeyPart.Encode"/>, so it can hold neither the ':' that ends it
+/// nor the braces of a hash tag; the last part (an event, webhook or caller id) needs no escaping, as
+/// nothing follows it, and keeps the name layout 1 gave it (layout 2: see RedisLayout).
 /// </summary>
 public sealed class RedisKeys(string prefix)
 {
     public string Prefix { get; } = prefix;
 
     // Registry, tagged by workspace: a workspace's webhooks and its index change together.
-    public RedisKey Webhook(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:wh:{KeyPart.Encode(webhookId)}";
+    public RedisKey Webhook(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:wh:{webhookId}";
 
     public RedisKey WorkspaceWebhooks(string workspaceId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:whs";
 
@@ -22,25 +23,25 @@ public sealed class RedisKeys(string prefix)
     public RedisKey WorkspaceVersion(string workspaceId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:ver";
 
     /// <summary>The webhook's delivery log, newest first (a capped list).</summary>
-    public RedisKey DeliveryLog(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:log:{KeyPart.Encode(webhookId)}";
+    public RedisKey DeliveryLog(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:log:{webhookId}";
 
     // Delivery work, tagged by partition.
-    public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{KeyPart.Encode(workspaceId)}:{KeyPart.Encode(eventId)}";
+    public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{KeyPart.Encode(workspaceId)}:{eventId}";
 
     public RedisKey Ready(int partition) => $"{Prefix}:{{p:{partition}}}:ready";
 
-    public RedisKey Queue(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:q:{KeyPart.Encode(webhookId)}";
+    public RedisKey Queue(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:q:{webhookId}";
 
-    public RedisKey QueueRecords(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:qr:{KeyPart.Encode(webhookId)}";
+    public RedisKey QueueRecords(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:qr:{webhookId}";
 
     /// <summary>Absent, "disabled", or the time (ms) until which the receiver asked us to wait.</summary>
-    public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{KeyPart.Encode(webhookId)}";
+    public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{webhookId}";
 
     /// <summary>Webhooks taken out of <see cref="Ready"/> while their channel is full (see park.lua).</summary>
     public RedisKey Parked(int partition) => $"{Prefix}:{{p:{partition}}}:parked";
 
     /// <summary>The status sequence (see webhook_status.lua) of the last disable or enable applied to <see cref="Hold"/>.</summary>
-    public RedisKey HoldSequence(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hseq:{KeyPart.Encode(webhookId)}";
+    public RedisKey HoldSequence(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hseq:{webhookId}";
 
     /// <summary>Which instance delivers for the partition (expires unless renewed).</summary>
     public RedisKey Lease(int partition) => $"{Prefix}:{{p:{partition}}}:lease";
@@ -58,7 +59,7 @@ public sealed class RedisKeys(string prefix)
     public RedisChannel WakeChannel => RedisChannel.Literal($"{Prefix}:wake");
 
     /// <summary>The instance holding a <c>dispatcher listen</c> session's stream (expires unless refreshed).</summary>
-    public RedisKey ListenHolder(string webhookId) => $"{Prefix}:listen:{KeyPart.Encode(webhookId)}";
+    public RedisKey ListenHolder(string webhookId) => $"{Prefix}:listen:{webhookId}";
 
     /// <summary>Pub/sub channel of the listen attempts relayed to the instance holding their session's stream.</summary>
     public RedisChannel ListenDeliveries(string instanceId) => RedisChannel.Literal($"{Prefix}:listen:to:{instanceId}");
@@ -73,8 +74,8 @@ public sealed class RedisKeys(string prefix)
     public RedisKey Layout => $"{Prefix}:meta:layout";
 
     /// <summary>A caller's call counter of one limited kind (e.g. <c>send</c>); the caller is a key's identity, never the key.</summary>
-    public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{KeyPart.Encode(callerId)}";
+    public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{callerId}";
 
     /// <summary>The producer-facing dedupe marker for (workspace, event id).</summary>
-    public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{KeyPart.Encode(workspaceId)}:{KeyPart.Encode(eventId)}";
+    public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{KeyPart.Encode(workspaceId)}:{eventId}";
 }

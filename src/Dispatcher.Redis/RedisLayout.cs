@@ -4,7 +4,7 @@ namespace Dispatcher.Redis;
 
 /// <summary>
 /// The version of the key layout, kept in <see cref="RedisKeys.Layout"/>. Layout 1 joined ids into
-/// key names as they were; layout 2 escapes them (<see cref="KeyPart"/>). A server must never read
+/// key names as they were; layout 2 escapes the workspace part (<see cref="KeyPart"/>). A server must never read
 /// data of another layout wrongly, so at start-up it stamps a fresh keyspace, migrates a layout-1
 /// one when no key name changes, and otherwise reports what it found so the caller refuses to start.
 /// </summary>
@@ -40,11 +40,13 @@ public sealed class RedisLayout(IConnectionMultiplexer redis, RedisKeys keys)
     }
 
     /// <summary>
-    /// True when a layout-1 key's name is not what layout 2 builds for the same ids: an id part
-    /// holds '%', ':', '{' or '}'. Such a key is ambiguous (<c>dedupe:acme:eu:1</c> is workspace
-    /// <c>acme</c> event <c>eu:1</c> or workspace <c>acme:eu</c> event <c>1</c>), so it cannot be renamed.
-    /// Rate-limit counters and listen holders are left out: they expire within minutes, and a
-    /// renamed one only starts again from zero.
+    /// True when a layout-1 key's name is not what layout 2 builds for the same ids: its workspace
+    /// part holds '%', ':', '{' or '}' (the last part of a key, an event, webhook or caller id, is not
+    /// escaped, so it never changes). A workspace with ':' makes its layout-1 keys ambiguous
+    /// (<c>dedupe:acme:eu:1</c>), so they cannot be renamed; its webhooks' <c>{ws:…}</c> keys show it.
+    /// Dedupe markers and event bodies are read up to their first ':', which in layout 1 may cut such
+    /// a workspace short: that workspace's registry keys are what find it. A workspace with ':' and
+    /// no webhooks had nothing delivered, so its markers matter to no receiver.
     /// </summary>
     public static bool NameChanges(string prefix, string key)
     {
@@ -55,58 +57,32 @@ public sealed class RedisLayout(IConnectionMultiplexer redis, RedisKeys keys)
         string rest = key[(prefix.Length + 1)..];
         if (rest.StartsWith("dedupe:", StringComparison.Ordinal))
         {
-            return !IsPlainPair(rest["dedupe:".Length..]);
+            return !IsPlain(FirstPart(rest["dedupe:".Length..]));
         }
         if (rest.StartsWith("{ws:", StringComparison.Ordinal) || rest.StartsWith("{agg:", StringComparison.Ordinal))
         {
             int open = rest.IndexOf(':', StringComparison.Ordinal) + 1;
             int close = rest.IndexOf('}', StringComparison.Ordinal);
-            if (close < 0 || !IsPlain(rest[open..close]))
-            {
-                return true;
-            }
-            string after = rest[(close + 1)..];
-            if (after is ":whs" or ":ver" or ":open" or ":closed")
-            {
-                return false;
-            }
-            // A '}' inside the workspace ends the tag early and leaves a remainder of no known shape.
-            foreach (string kind in (string[])[":wh:", ":log:", ":n:", ":win:"])
-            {
-                if (after.StartsWith(kind, StringComparison.Ordinal))
-                {
-                    return !IsPlain(after[kind.Length..]);
-                }
-            }
-            return true;
+            // No '}' closing the tag where one should be, or a workspace that layout 2 escapes.
+            return close < 0 || !IsPlain(rest[open..close]) || !KnownAfterTag(rest[(close + 1)..]);
         }
         if (rest.StartsWith("{p:", StringComparison.Ordinal))
         {
             int close = rest.IndexOf('}', StringComparison.Ordinal);
             string after = close < 0 ? "" : rest[(close + 1)..];
-            if (after.StartsWith(":ev:", StringComparison.Ordinal))
-            {
-                return !IsPlainPair(after[":ev:".Length..]);
-            }
-            foreach (string kind in (string[])[":q:", ":qr:", ":hold:", ":hseq:"])
-            {
-                if (after.StartsWith(kind, StringComparison.Ordinal))
-                {
-                    return !IsPlain(after[kind.Length..]);
-                }
-            }
+            return after.StartsWith(":ev:", StringComparison.Ordinal) && !IsPlain(FirstPart(after[":ev:".Length..]));
         }
         return false;
     }
 
     private static bool IsPlain(string part) => part.AsSpan().IndexOfAny("%:{}") < 0;
 
-    /// <summary>"workspace:event" with exactly one ':' and no other escaped character.</summary>
-    private static bool IsPlainPair(string pair)
-    {
-        int colon = pair.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && IsPlain(pair[..colon]) && IsPlain(pair[(colon + 1)..]);
-    }
+    private static string FirstPart(string parts) => parts.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? parts[..colon] : parts;
+
+    /// <summary>What follows a workspace tag in layout 1 and 2 alike; anything else means a '}' in the workspace cut the tag short.</summary>
+    private static bool KnownAfterTag(string after) =>
+        after is ":whs" or ":ver" or ":open" or ":closed"
+        || ((string[])[":wh:", ":log:", ":n:", ":win:"]).Any(kind => after.StartsWith(kind, StringComparison.Ordinal));
 
     private static LayoutVerdict Judge(string stored) =>
         stored == Current.ToString(System.Globalization.CultureInfo.InvariantCulture)

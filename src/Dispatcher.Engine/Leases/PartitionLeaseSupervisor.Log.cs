@@ -13,7 +13,7 @@ public sealed partial class PartitionLeaseSupervisor
     private static partial void LogLayoutStamped(ILogger logger, int layout, string prefix, string what);
 
     [LoggerMessage(EventId = LogEventIds.LayoutMigrationRefused, EventName = nameof(LogEventIds.LayoutMigrationRefused), Level = LogLevel.Critical,
-        Message = "The data under prefix {Prefix} is of Redis key layout 1, and {Count} key(s) (e.g. {Example}) hold ids with '%', ':', '{{' or '}}' that layout 2 escapes; such names are ambiguous and cannot be renamed safely. Either drain the queues with the previous version and delete those keys, or start this version on a new Dispatcher:Redis:KeyPrefix. Stopping.")]
+        Message = "The data under prefix {Prefix} is of Redis key layout 1, and {Count} key(s) (e.g. {Example}) hold workspace ids with '%', ':', '{{' or '}}' that layout 2 escapes; such names are ambiguous and cannot be renamed safely. Either drain the queues with the previous version and delete those keys, or start this version on a new Dispatcher:Redis:KeyPrefix. Stopping.")]
     private static partial void LogLayoutMigrationRefused(ILogger logger, string prefix, long count, string example);
 
     [LoggerMessage(EventId = LogEventIds.LayoutTooNew, EventName = nameof(LogEventIds.LayoutTooNew), Level = LogLevel.Critical,

@@ -28,9 +28,9 @@ public sealed partial class ExpiredDeliveryRecorder(
         foreach (var delivery in expired)
         {
             string rest = delivery.EventKey.StartsWith(marker, StringComparison.Ordinal) ? delivery.EventKey[marker.Length..] : "";
-            // The event key reads "workspace:event", both escaped (KeyPart), so the first ':' splits them.
+            // The event key reads "workspace:event" with the workspace escaped (KeyPart), so the first ':' ends it.
             int colon = rest.IndexOf(':', StringComparison.Ordinal);
-            string eventId = colon > 0 ? KeyPart.Decode(rest[(colon + 1)..]) : "";
+            string eventId = colon > 0 ? rest[(colon + 1)..] : "";
             workspaceId ??= colon > 0 ? await WorkspaceIfWebhookExistsAsync(KeyPart.Decode(rest[..colon]), webhookId) : null;
             LogExpired(logger, delivery.DeliveryId, webhookId, eventId, Math.Max(delivery.AttemptsMade, 0));
             if (workspaceId is null)

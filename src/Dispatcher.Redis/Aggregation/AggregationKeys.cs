@@ -10,7 +10,7 @@ namespace Dispatcher.Redis.Aggregation;
 public sealed class AggregationKeys(RedisKeys keys)
 {
     /// <summary>Set when a click event has been counted; guards the increment against retries.</summary>
-    public RedisKey Counted(string workspaceId, string eventId) => $"{Tag(workspaceId)}:n:{KeyPart.Encode(eventId)}";
+    public RedisKey Counted(string workspaceId, string eventId) => $"{Tag(workspaceId)}:n:{eventId}";
 
     /// <summary>The workspace's windows holding clicks not yet emitted: sorted set of window starts (ms).</summary>
     public RedisKey Open(string workspaceId) => $"{Tag(workspaceId)}:open";
