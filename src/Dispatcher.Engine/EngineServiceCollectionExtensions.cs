@@ -50,6 +50,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<ScheduleStore>();
         services.TryAddSingleton<LeaseStore>();
+        services.TryAddSingleton<RedisLayout>();
         services.TryAddSingleton<MembershipStore>();
         services.AddSingleton(sp =>
         {

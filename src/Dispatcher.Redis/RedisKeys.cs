@@ -5,25 +5,28 @@ namespace Dispatcher.Redis;
 /// <summary>
 /// Every key Dispatcher uses. Keys touched together by one script share a hash tag — the
 /// partition for delivery work, the workspace for the webhook registry — so the same code runs
-/// on a single Redis, on Garnet and on Redis Cluster.
+/// on a single Redis, on Garnet and on Redis Cluster. Every id part that another part follows (the
+/// workspace) goes in through <see cref="KeyPart.Encode"/>, so it can hold neither the ':' that ends it
+/// nor the braces of a hash tag; the last part (an event, webhook or caller id) needs no escaping, as
+/// nothing follows it, and keeps the name layout 1 gave it (layout 2: see RedisLayout).
 /// </summary>
 public sealed class RedisKeys(string prefix)
 {
     public string Prefix { get; } = prefix;
 
     // Registry, tagged by workspace: a workspace's webhooks and its index change together.
-    public RedisKey Webhook(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{workspaceId}}}:wh:{webhookId}";
+    public RedisKey Webhook(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:wh:{webhookId}";
 
-    public RedisKey WorkspaceWebhooks(string workspaceId) => $"{Prefix}:{{ws:{workspaceId}}}:whs";
+    public RedisKey WorkspaceWebhooks(string workspaceId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:whs";
 
     /// <summary>Bumped by every write that changes which webhooks ingest fans a workspace's events out to.</summary>
-    public RedisKey WorkspaceVersion(string workspaceId) => $"{Prefix}:{{ws:{workspaceId}}}:ver";
+    public RedisKey WorkspaceVersion(string workspaceId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:ver";
 
     /// <summary>The webhook's delivery log, newest first (a capped list).</summary>
-    public RedisKey DeliveryLog(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{workspaceId}}}:log:{webhookId}";
+    public RedisKey DeliveryLog(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:log:{webhookId}";
 
     // Delivery work, tagged by partition.
-    public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{workspaceId}:{eventId}";
+    public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{KeyPart.Encode(workspaceId)}:{eventId}";
 
     public RedisKey Ready(int partition) => $"{Prefix}:{{p:{partition}}}:ready";
 
@@ -67,9 +70,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>The partition count this deployment started with; it may never change.</summary>
     public RedisKey PartitionCount => $"{Prefix}:meta:partitions";
 
+    /// <summary>How key names are built (RedisLayout.Current); absent before layout 2.</summary>
+    public RedisKey Layout => $"{Prefix}:meta:layout";
+
     /// <summary>A caller's call counter of one limited kind (e.g. <c>send</c>); the caller is a key's identity, never the key.</summary>
     public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{callerId}";
 
     /// <summary>The producer-facing dedupe marker for (workspace, event id).</summary>
-    public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{workspaceId}:{eventId}";
+    public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{KeyPart.Encode(workspaceId)}:{eventId}";
 }

@@ -34,6 +34,9 @@ public static class LogEventIds
     public const int LeaseLost = 2012;
     public const int LeaseReleaseFailed = 2013;
     public const int HeldDeliveryHandedBack = 2014;
+    public const int LayoutStamped = 2015;
+    public const int LayoutMigrationRefused = 2016;
+    public const int LayoutTooNew = 2017;
     public const int DeliveryLogWriteFailed = 2020;
     public const int DeliveryLogged = 2021;
     public const int SenderRestarted = 2100;

@@ -36,6 +36,7 @@ public sealed partial class PartitionLeaseSupervisor(
     LeaseTelemetry leaseTelemetry,
     MembershipStore membership,
     BacklogReader backlog,
+    RedisLayout layout,
     ILogger<PartitionLeaseSupervisor> logger) : BackgroundService
 {
     // Lease expiry is Redis's real clock, so renewals run on the real clock too, whatever drives schedules.
@@ -221,6 +222,11 @@ public sealed partial class PartitionLeaseSupervisor(
         {
             try
             {
+                // Before the partition count is written: its absence is how a fresh keyspace is told apart.
+                if (!await LayoutReadableAsync())
+                {
+                    return false;
+                }
                 var db = redis.GetDatabase();
                 await db.StringSetAsync(keys.PartitionCount, partitions.Count, when: When.NotExists);
                 int recorded = (int)await db.StringGetAsync(keys.PartitionCount);
@@ -229,10 +235,7 @@ public sealed partial class PartitionLeaseSupervisor(
                     return true;
                 }
                 LogPartitionCountMismatch(logger, partitions.Count, recorded);
-                exitCode.Value = 2;
-                // Stopping while the host is still starting would fail its start with a bare cancellation.
-                await WhenStartedAsync();
-                lifetime.StopApplication();
+                await RefuseToStartAsync();
                 return false;
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -242,6 +245,43 @@ public sealed partial class PartitionLeaseSupervisor(
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// Stamps or accepts the key layout; false (after the Critical line and a stop with exit code 2)
+    /// when the data under the prefix is of a layout this version would read wrongly.
+    /// </summary>
+    private async Task<bool> LayoutReadableAsync()
+    {
+        var verdict = await layout.CheckAsync();
+        switch (verdict.State)
+        {
+            case LayoutState.Current:
+                return true;
+            case LayoutState.StampedFresh:
+                LogLayoutStamped(logger, RedisLayout.Current, keys.Prefix, "a fresh keyspace");
+                return true;
+            case LayoutState.StampedMigrated:
+                LogLayoutStamped(logger, RedisLayout.Current, keys.Prefix,
+                    $"layout 1 data ({verdict.Scanned} keys scanned): no id in it holds '%', ':', '{{' or '}}', so there is nothing to rename and the migration is a no-op");
+                return true;
+            case LayoutState.NeedsMigration:
+                LogLayoutMigrationRefused(logger, keys.Prefix, verdict.Changed, verdict.Example);
+                break;
+            default:
+                LogLayoutTooNew(logger, keys.Prefix, verdict.Stored, RedisLayout.Current);
+                break;
+        }
+        await RefuseToStartAsync();
+        return false;
+    }
+
+    private async Task RefuseToStartAsync()
+    {
+        exitCode.Value = 2;
+        // Stopping while the host is still starting would fail its start with a bare cancellation.
+        await WhenStartedAsync();
+        lifetime.StopApplication();
     }
 
     private Task WhenStartedAsync()

@@ -28,8 +28,10 @@ public sealed partial class ExpiredDeliveryRecorder(
         foreach (var delivery in expired)
         {
             string rest = delivery.EventKey.StartsWith(marker, StringComparison.Ordinal) ? delivery.EventKey[marker.Length..] : "";
-            workspaceId ??= await WorkspaceOfAsync(rest, webhookId);
-            string eventId = workspaceId is not null && rest.StartsWith(workspaceId + ":", StringComparison.Ordinal) ? rest[(workspaceId.Length + 1)..] : "";
+            // The event key reads "workspace:event" with the workspace escaped (KeyPart), so the first ':' ends it.
+            int colon = rest.IndexOf(':', StringComparison.Ordinal);
+            string eventId = colon > 0 ? rest[(colon + 1)..] : "";
+            workspaceId ??= colon > 0 ? await WorkspaceIfWebhookExistsAsync(KeyPart.Decode(rest[..colon]), webhookId) : null;
             LogExpired(logger, delivery.DeliveryId, webhookId, eventId, Math.Max(delivery.AttemptsMade, 0));
             if (workspaceId is null)
             {
@@ -52,20 +54,7 @@ public sealed partial class ExpiredDeliveryRecorder(
         }
     }
 
-    /// <summary>
-    /// The event key reads "workspace:event", and either may hold a colon: the workspace is the
-    /// prefix under which this webhook exists.
-    /// </summary>
-    private async Task<string?> WorkspaceOfAsync(string workspaceAndEvent, string webhookId)
-    {
-        for (int colon = workspaceAndEvent.IndexOf(':'); colon > 0; colon = workspaceAndEvent.IndexOf(':', colon + 1))
-        {
-            string candidate = workspaceAndEvent[..colon];
-            if (await webhooks.GetAsync(candidate, webhookId) is not null)
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
+    /// <summary>The workspace when this webhook still exists in it; null when it (or its record) is gone.</summary>
+    private async Task<string?> WorkspaceIfWebhookExistsAsync(string workspaceId, string webhookId) =>
+        await webhooks.GetAsync(workspaceId, webhookId) is not null ? workspaceId : null;
 }

@@ -27,5 +27,5 @@ public sealed class AggregationKeys(RedisKeys keys)
     /// <summary>Workspaces that may have open windows (set), so the closer need not scan keys.</summary>
     public RedisKey Workspaces => $"{keys.Prefix}:agg:workspaces";
 
-    private string Tag(string workspaceId) => $"{keys.Prefix}:{{agg:{workspaceId}}}";
+    private string Tag(string workspaceId) => $"{keys.Prefix}:{{agg:{KeyPart.Encode(workspaceId)}}}";
 }

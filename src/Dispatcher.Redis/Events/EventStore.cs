@@ -10,7 +10,10 @@ namespace Dispatcher.Redis.Events;
 /// </summary>
 public sealed class EventStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
-    /// <summary>The event, or null when none of <paramref name="partitions"/> holds it (never accepted, or past retention).</summary>
+    /// <summary>
+    /// The event, or null when none of <paramref name="partitions"/> holds it (never accepted, or
+    /// past retention) or the body found is stored as another workspace's.
+    /// </summary>
     public async Task<StoredEvent?> FindAsync(IEnumerable<int> partitions, WorkspaceId workspaceId, EventId eventId)
     {
         var db = redis.GetDatabase();
@@ -22,7 +25,8 @@ public sealed class EventStore(IConnectionMultiplexer redis, RedisKeys keys)
         foreach (var read in reads)
         {
             var f = await read.ConfigureAwait(false);
-            if (!f[0].IsNull)
+            // The key only says where we looked; the stored workspace says whose the event is.
+            if (!f[0].IsNull && (string?)f[1] == workspaceId.Value)
             {
                 return new StoredEvent((string)f[0]!, (string)f[1]!, (string)f[2]!,
                     DateTimeOffset.FromUnixTimeMilliseconds((long)f[3]), (byte[])f[4]!);

@@ -79,11 +79,16 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
         }
     }
 
+    /// <summary>The webhook, or null when there is none under this key or the record found says it is another workspace's.</summary>
     public async Task<Webhook?> GetAsync(string workspaceId, string webhookId)
     {
         var fields = await Db.HashGetAllAsync(keys.Webhook(workspaceId, webhookId)).ConfigureAwait(false);
-        return fields.Length == 0 ? null : WebhookRecord.FromHash(fields, protector);
+        return fields.Length == 0 ? null : Owned(WebhookRecord.FromHash(fields, protector), workspaceId);
     }
+
+    /// <summary>The key only says where we looked; the stored workspace says whose the webhook is.</summary>
+    private static Webhook? Owned(Webhook webhook, string workspaceId) =>
+        string.Equals(webhook.WorkspaceId, workspaceId, StringComparison.Ordinal) ? webhook : null;
 
     /// <summary>
     /// Each workspace's subscription version (0 before any webhook was written), read in one round
@@ -108,7 +113,8 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
         batch.Execute();
         var hashes = await Task.WhenAll(reads).ConfigureAwait(false);
         return hashes.Where(h => h.Length > 0)
-            .Select(h => WebhookRecord.FromHash(h, protector))
+            .Select(h => Owned(WebhookRecord.FromHash(h, protector), workspaceId))
+            .OfType<Webhook>()
             .OrderBy(w => w.CreatedAt)
             .ThenBy(w => w.Id, StringComparer.Ordinal)
             .ToList();

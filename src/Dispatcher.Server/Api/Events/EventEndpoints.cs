@@ -5,6 +5,7 @@ using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Webhooks;
+using Microsoft.AspNetCore.Http.Features;
 // Not Microsoft.Extensions.Logging.EventId, which the server imports everywhere.
 using EventId = Dispatcher.Core.Events.EventId;
 
@@ -17,7 +18,8 @@ public static class EventEndpoints
     {
         var group = routes.MapApiGroup("/v1");
         group.MapGet("/event-types", ListTypes);
-        group.MapGet("/events/{id}", GetEventAsync);
+        // A catch-all: an id may hold '/', and so may the path that carries it (see EventIdOf).
+        group.MapGet("/events/{**id}", GetEventAsync);
     }
 
     private static IResult ListTypes() => Results.Json(new EventTypeListResponse(EventCatalogue.All
@@ -31,6 +33,7 @@ public static class EventEndpoints
     /// </summary>
     private static async Task<IResult> GetEventAsync(string id, HttpContext http, WebhookStore webhooks, EventStore events, PartitionMap partitions)
     {
+        id = EventIdOf(http, id);
         string workspace = http.User.Workspace();
         var subscribers = await webhooks.ListAsync(workspace);
         var evt = await events.FindAsync(subscribers.Select(w => partitions.PartitionOf(w.Id)), new WorkspaceId(workspace), new EventId(id));
@@ -40,5 +43,25 @@ public static class EventEndpoints
         }
         using var data = JsonDocument.Parse(evt.Data);
         return Results.Json(new EventResponse(evt.Id, evt.Type, evt.CreatedAt.UtcDateTime, evt.WorkspaceId, data.RootElement.Clone()), ApiJson.Options);
+    }
+
+    /// <summary>
+    /// The id as the caller percent-encoded it, decoded once. The route value cannot be used as it
+    /// is: the server decodes every escape of the path except <c>%2F</c>, so <c>a%2Fb</c> (id
+    /// <c>a/b</c>) and <c>a%252Fb</c> (id <c>a%2Fb</c>) would both arrive as <c>a%2Fb</c>. The raw
+    /// request target still tells them apart.
+    /// </summary>
+    private static string EventIdOf(HttpContext http, string routeValue)
+    {
+        string? raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        const string Route = "/v1/events/";
+        if (raw is null)
+        {
+            return routeValue;
+        }
+        int query = raw.IndexOf('?', StringComparison.Ordinal);
+        string path = query < 0 ? raw : raw[..query];
+        int start = path.IndexOf(Route, StringComparison.OrdinalIgnoreCase);
+        return start < 0 ? routeValue : Uri.UnescapeDataString(path[(start + Route.Length)..]);
     }
 }

@@ -1,0 +1,20 @@
+namespace Dispatcher.Redis;
+
+/// <summary>What <see cref="RedisLayout.CheckAsync"/> found under the prefix.</summary>
+public enum LayoutState
+{
+    /// <summary>Already stamped with this version's layout.</summary>
+    Current,
+
+    /// <summary>No Dispatcher data yet: stamped.</summary>
+    StampedFresh,
+
+    /// <summary>Layout-1 data whose key names the escaping leaves as they are: stamped, nothing renamed.</summary>
+    StampedMigrated,
+
+    /// <summary>Layout-1 data with keys whose names change: they cannot be renamed safely.</summary>
+    NeedsMigration,
+
+    /// <summary>A layout this version does not know (a newer one, or a value no Dispatcher writes).</summary>
+    Unknown,
+}

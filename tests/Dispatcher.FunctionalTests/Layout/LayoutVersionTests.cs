@@ -1,0 +1,95 @@
+using Dispatcher.Client.Publishing;
+using Dispatcher.Engine.Instances;
+using Dispatcher.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dispatcher.FunctionalTests.Layout;
+
+/// <summary>
+/// <c>meta:layout</c> says how key names are built. A server never reads data of another layout
+/// wrongly: it stamps a fresh keyspace, migrates a layout-1 one whose key names do not change, and
+/// refuses to start on anything else.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class LayoutVersionTests(RedisServerFixture redis, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_fresh_keyspace_is_stamped_with_layout_2()
+    {
+        string prefix = RedisServerFixture.NewPrefix();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
+
+        string line = await server.Logs.WaitForAsync("LayoutStamped");
+
+        Assert.Contains("fresh", line);
+        Assert.Equal("2", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
+    }
+
+    [Fact]
+    public async Task A_layout_1_keyspace_of_ordinary_ids_is_stamped_and_reads_the_same()
+    {
+        string prefix = RedisServerFixture.NewPrefix();
+        // What a layout-1 server leaves behind: no layout key, and names that escaping leaves as they are.
+        await redis.Db.StringSetAsync($"{prefix}:meta:partitions", "8");
+        await redis.Db.StringSetAsync($"{prefix}:dedupe:{DispatcherTestServer.Workspace}:evt_old", "1");
+        // An event id with ':' is the last part of its keys: layout 2 leaves it as it is.
+        await redis.Db.StringSetAsync($"{prefix}:dedupe:{DispatcherTestServer.Workspace}:evt:old:2", "1");
+        await redis.Db.HashSetAsync($"{prefix}:{{p:3}}:ev:{DispatcherTestServer.Workspace}:evt_old", "id", "evt_old");
+        await redis.Db.SetAddAsync($"{prefix}:{{ws:{DispatcherTestServer.Workspace}}}:whs", "wh_old");
+        await redis.Db.StringSetAsync($"{prefix}:{{agg:{DispatcherTestServer.Workspace}}}:closed", "0");
+
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
+        string line = await server.Logs.WaitForAsync("LayoutStamped");
+        await server.Logs.WaitForAsync("PartitionShareChanged");
+
+        Assert.Contains("layout 1", line);
+        Assert.Contains("nothing to rename", line);
+        Assert.Equal("2", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
+        Assert.Equal(0, server.Services.GetRequiredService<ExitCode>().Value);
+        // The old dedupe marker is read under the same name.
+        await using var publisher = server.Publisher();
+        Assert.Equal(PublishStatus.Duplicate, (await publisher.PublishAsync(TestEvents.Create("evt_old"))).Status);
+        Assert.Equal(PublishStatus.Duplicate, (await publisher.PublishAsync(TestEvents.Create("evt:old:2"))).Status);
+    }
+
+    [Theory]
+    [InlineData("dedupe:ac%me:1")]
+    [InlineData("{ws:acme:eu}:whs")]
+    [InlineData("{p:2}:ev:ac{m}e:1")]
+    public async Task A_layout_1_keyspace_with_a_key_whose_name_changes_refuses_to_start(string key)
+    {
+        string prefix = RedisServerFixture.NewPrefix();
+        await redis.Db.StringSetAsync($"{prefix}:meta:partitions", "8");
+        await redis.Db.StringSetAsync($"{prefix}:dedupe:{DispatcherTestServer.Workspace}:evt_plain", "1");
+        await redis.Db.StringSetAsync($"{prefix}:{key}", "1");
+
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
+        server.ExpectErrors(e => e.EventId.Name == "LayoutMigrationRefused");
+        string line = await server.Logs.WaitForAsync("LayoutMigrationRefused");
+
+        Assert.Contains("1 key", line);
+        Assert.Contains($"{prefix}:{key}", line);
+        Assert.Contains("Dispatcher:Redis:KeyPrefix", line);
+        await server.Stopping.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(2, server.Services.GetRequiredService<ExitCode>().Value);
+        Assert.False((await redis.Db.KeyExistsAsync($"{prefix}:meta:layout")));
+    }
+
+    [Fact]
+    public async Task A_newer_layout_refuses_to_start()
+    {
+        string prefix = RedisServerFixture.NewPrefix();
+        await redis.Db.StringSetAsync($"{prefix}:meta:partitions", "8");
+        await redis.Db.StringSetAsync($"{prefix}:meta:layout", "3");
+
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
+        server.ExpectErrors(e => e.EventId.Name == "LayoutTooNew");
+        string line = await server.Logs.WaitForAsync("LayoutTooNew");
+
+        Assert.Contains("newer Dispatcher", line);
+        Assert.Contains("upgrade this instance", line);
+        await server.Stopping.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(2, server.Services.GetRequiredService<ExitCode>().Value);
+        Assert.Equal("3", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
+    }
+}
