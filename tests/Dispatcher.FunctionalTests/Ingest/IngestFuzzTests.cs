@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dispatcher.Redis;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Testing;
 using Google.Protobuf;
@@ -101,7 +102,7 @@ public sealed class IngestFuzzTests(RedisServerFixture redis, ITestOutputHelper 
         Assert.DoesNotContain(server.Logs.Entries, e => e.Level >= LogLevel.Error);
         var written = (await redis.KeysAsync(server.Prefix)).Except(before).ToList();
         // Each accepted event leaves exactly its dedupe marker; a refused one leaves none.
-        Assert.Equal(accepted.Select(a => $"{server.Prefix}:dedupe:{a.WorkspaceId}:{a.Id}").Order(), written.Where(k => k.Contains(":dedupe:")).Order());
+        Assert.Equal(accepted.Select(a => $"{server.Prefix}:dedupe:{KeyPart.Encode(a.WorkspaceId)}:{a.Id}").Order(), written.Where(k => k.Contains(":dedupe:")).Order());
         // Ids still carrying their event's unique token; ids the generator replaced (e.g. "*") are shared by several events.
         var acceptedIds = accepted.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var ack in rejected.Where(a => a.Id.StartsWith($"evt_fz_{seed}_", StringComparison.Ordinal) && !acceptedIds.Contains(a.Id)))

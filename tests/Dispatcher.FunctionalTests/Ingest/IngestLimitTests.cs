@@ -1,4 +1,5 @@
 using System.Text;
+using Dispatcher.Redis;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Testing;
@@ -75,7 +76,7 @@ public sealed class IngestLimitTests(RedisServerFixture redis, ITestOutputHelper
         Assert.Contains("MaxEventsPerRequest", refused[0].Message);
         Assert.All(first.Concat(second).Except(refused), r => Assert.Equal(PublishStatus.Accepted, r.Status));
         var keys = await redis.KeysAsync(server.Prefix);
-        Assert.All(refused, r => Assert.DoesNotContain($"{server.Prefix}:dedupe:{r.WorkspaceId}:{r.Id}", keys));
+        Assert.All(refused, r => Assert.DoesNotContain($"{server.Prefix}:dedupe:{KeyPart.Encode(r.WorkspaceId)}:{r.Id}", keys));
     }
 
     [Fact]
