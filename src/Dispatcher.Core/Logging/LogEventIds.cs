@@ -17,6 +17,7 @@ public static class LogEventIds
     // 1000–1999: Ingest
     public const int IngestRedisUnavailable = 1001;
     public const int IngestReplicasBehind = 1002;
+    public const int IngestStreamReset = 1003;
     public const int IngestRequestUndecodable = 1100;
 
     // 2000–2999: Delivery: pumps, workers, the processor, the delivery log, lease supervision

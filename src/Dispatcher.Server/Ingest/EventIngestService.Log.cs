@@ -11,4 +11,8 @@ public sealed partial class EventIngestService
     [LoggerMessage(EventId = LogEventIds.IngestRequestUndecodable, EventName = nameof(LogEventIds.IngestRequestUndecodable), Level = LogLevel.Warning,
         Message = "A producer sent bytes that are not a PublishRequest ({Reason}); its stream was ended with InvalidArgument")]
     private static partial void LogUndecodableRequest(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.IngestStreamReset, EventName = nameof(LogEventIds.IngestStreamReset), Level = LogLevel.Debug,
+        Message = "A producer reset its ingest stream ({Reason}); the call ended with nothing left to answer")]
+    private static partial void LogStreamReset(ILogger logger, string reason);
 }

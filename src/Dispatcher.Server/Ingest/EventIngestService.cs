@@ -68,11 +68,25 @@ public sealed partial class EventIngestService(
             {
                 yield break;
             }
+            catch (OperationCanceledException ex) when (token.IsCancellationRequested)
+            {
+                // The producer cancelled its call or went away: the request stream was aborted.
+                LogStreamReset(logger, ex.Message);
+                yield break;
+            }
             catch (InvalidProtocolBufferException ex)
             {
                 // Not a PublishRequest at all: its events cannot be told apart to answer them one by one.
                 LogUndecodableRequest(logger, ex.Message);
                 throw new RpcException(new Status(StatusCode.InvalidArgument, $"a PublishRequest could not be decoded: {ex.Message}"));
+            }
+            catch (IOException ex)
+            {
+                // After InvalidProtocolBufferException, itself an IOException: here the producer went away
+                // mid-stream (closed its channel, was killed), and every request it sent was answered or
+                // gets no answer anyway; a producer leaving is no server error.
+                LogStreamReset(logger, ex.Message);
+                yield break;
             }
             if (!more)
             {
