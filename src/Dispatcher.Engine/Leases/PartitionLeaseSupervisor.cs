@@ -263,7 +263,7 @@ public sealed partial class PartitionLeaseSupervisor(
                 return true;
             case LayoutState.StampedMigrated:
                 LogLayoutStamped(logger, RedisLayout.Current, keys.Prefix,
-                    $"layout 1 data ({verdict.Scanned} keys scanned): no id in it holds '%', ':', '{{' or '}}', so there is nothing to rename and the migration is a no-op");
+                    $"layout 1 data ({verdict.Scanned} keys scanned): no workspace id in it holds '%', ':', '{{' or '}}', so there is nothing to rename and the migration is a no-op");
                 return true;
             case LayoutState.NeedsMigration:
                 LogLayoutMigrationRefused(logger, keys.Prefix, verdict.Changed, verdict.Example);

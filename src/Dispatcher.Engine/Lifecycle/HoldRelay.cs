@@ -35,23 +35,8 @@ public sealed partial class HoldRelay(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // StackExchange.Redis re-subscribes by itself after a reconnect.
-                await redis.GetSubscriber().SubscribeAsync(keys.WakeChannel, (_, message) => Apply(message));
-                return;
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                LogSubscribeFailed(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        redis.SubscribeUntilTakenAsync(keys.WakeChannel, Apply, ex => LogSubscribeFailed(logger, ex), stoppingToken);
 
     private void Apply(RedisValue message)
     {

@@ -21,24 +21,10 @@ public sealed partial class CrossInstanceWakeups(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscriber = redis.GetSubscriber();
         signals.WorkAdded += Announce;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    // StackExchange.Redis re-subscribes by itself after a reconnect.
-                    await subscriber.SubscribeAsync(keys.WakeChannel, (_, message) => Wake(message));
-                    break;
-                }
-                catch (Exception ex) when (ex is RedisException or TimeoutException)
-                {
-                    LogSubscribeFailed(logger, ex);
-                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
-            }
+            await redis.SubscribeUntilTakenAsync(keys.WakeChannel, Wake, ex => LogSubscribeFailed(logger, ex), stoppingToken);
             await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         finally

@@ -16,26 +16,8 @@ public sealed partial class ListenRelayInbox(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await SubscribeAsync(keys.ListenDeliveries(instance.Id), Deliver, stoppingToken);
-        await SubscribeAsync(keys.ListenReports(instance.Id), Report, stoppingToken);
-    }
-
-    private async Task SubscribeAsync(RedisChannel channel, Action<RedisValue> handle, CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // StackExchange.Redis re-subscribes by itself after a reconnect.
-                await redis.GetSubscriber().SubscribeAsync(channel, (_, message) => handle(message));
-                return;
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                LogSubscribeFailed(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
+        await redis.SubscribeUntilTakenAsync(keys.ListenDeliveries(instance.Id), Deliver, ex => LogSubscribeFailed(logger, ex), stoppingToken);
+        await redis.SubscribeUntilTakenAsync(keys.ListenReports(instance.Id), Report, ex => LogSubscribeFailed(logger, ex), stoppingToken);
     }
 
     private void Deliver(RedisValue message)
