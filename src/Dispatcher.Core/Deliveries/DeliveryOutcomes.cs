@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Dispatcher.Core.Deliveries;
@@ -29,17 +30,15 @@ public static class DeliveryOutcomes
     /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? name, out DeliveryOutcome outcome)
     {
-        DeliveryOutcome? found = name switch
+        if (name is not null && ByWireName.TryGetValue(name, out outcome))
         {
-            "succeeded" => DeliveryOutcome.Succeeded,
-            "retrying" => DeliveryOutcome.Retrying,
-            "failed" => DeliveryOutcome.Failed,
-            "paused" => DeliveryOutcome.Paused,
-            "disabled" => DeliveryOutcome.Disabled,
-            "expired" => DeliveryOutcome.Expired,
-            _ => null,
-        };
-        outcome = found.GetValueOrDefault();
-        return found.HasValue;
+            return true;
+        }
+        outcome = default;
+        return false;
     }
+
+    /// <summary>Built from <see cref="ToWireName"/>, so the two directions cannot disagree.</summary>
+    private static readonly FrozenDictionary<string, DeliveryOutcome> ByWireName =
+        Enum.GetValues<DeliveryOutcome>().ToFrozenDictionary(o => o.ToWireName(), StringComparer.Ordinal);
 }

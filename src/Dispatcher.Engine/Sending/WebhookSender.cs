@@ -19,17 +19,14 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
             Content = new ReadOnlyMemoryContent(request.Body),
             Version = System.Net.HttpVersion.Version11,
         };
-        // The request carries every header it is sent with (WireHeaders); Content-Type belongs to the content.
+        // The request carries every header it is sent with (WireHeaders); Content-Type belongs to the
+        // content. Added as they are, unparsed: they were built here, and this runs for every attempt.
         foreach (var (name, value) in request.Headers)
         {
-            if (string.Equals(name, WireHeaders.ContentType, StringComparison.OrdinalIgnoreCase))
-            {
-                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(value);
-            }
-            else
-            {
-                message.Headers.TryAddWithoutValidation(name, value);
-            }
+            var headers = string.Equals(name, WireHeaders.ContentType, StringComparison.OrdinalIgnoreCase)
+                ? (HttpHeaders)message.Content.Headers
+                : message.Headers;
+            headers.TryAddWithoutValidation(name, value);
         }
 
         var limit = request.Timeout ?? options.RequestTimeout;
