@@ -2,6 +2,7 @@ using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Trust;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Attempts;
+using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Configuration;
 using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Engine.Holds;
@@ -48,16 +49,16 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PartitionSignals>();
 
         services.TryAddSingleton<WebhookStore>();
+        services.AddSingleton(sp =>
+        {
+            var delivery = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+            return new DeliveryLogLimits(delivery.LogEntries, delivery.LogRetention);
+        });
         services.TryAddSingleton<ScheduleStore>();
         services.TryAddSingleton<LeaseStore>();
         services.TryAddSingleton<RedisLayout>();
         services.TryAddSingleton<MembershipStore>();
-        services.AddSingleton(sp =>
-        {
-            var delivery = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
-            return new DeliveryLogStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<RedisKeys>(),
-                delivery.LogEntries, delivery.LogRetention);
-        });
+        services.AddSingleton<DeliveryLogStore>();
 
         services.AddSingleton(sp => new OutboundHttpOptions
         {
@@ -85,7 +86,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<HoldRelay>();
         services.AddSingleton<WebhookLifecycle>();
         services.AddSingleton<UnreadableSecretHolds>();
-        services.AddSingleton<DeliveryLogWriter>();
+        services.AddSingleton<DeliveryLogEntries>();
+        services.AddSingleton<SettleBatcher>();
+        services.AddSingleton<WebhookCache>();
         services.AddSingleton<Enqueuer>();
         services.AddSingleton<Replayer>();
         services.AddSingleton<DeliveryEngineEntries>();

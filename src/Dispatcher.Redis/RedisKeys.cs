@@ -22,8 +22,6 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Bumped by every write that changes which webhooks ingest fans a workspace's events out to.</summary>
     public RedisKey WorkspaceVersion(string workspaceId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:ver";
 
-    /// <summary>The webhook's delivery log, newest first (a capped list).</summary>
-    public RedisKey DeliveryLog(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:log:{webhookId}";
 
     // Delivery work, tagged by partition.
     public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{KeyPart.Encode(workspaceId)}:{eventId}";
@@ -34,7 +32,19 @@ public sealed class RedisKeys(string prefix)
 
     public RedisKey QueueRecords(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:qr:{webhookId}";
 
-    /// <summary>Absent, "disabled", or the time (ms) until which the receiver asked us to wait.</summary>
+    /// <summary>
+    /// The webhook's delivery log: its last deliveries, delivery id → first attempt's time (ms). It lives
+    /// with the partition, not the workspace, so an attempt's entry is written in the script that settles it.
+    /// </summary>
+    public RedisKey DeliveryLog(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:log:{webhookId}";
+
+    /// <summary>The logged deliveries' summaries (outcome, status, attempts, last time, type): what log filters read.</summary>
+    public RedisKey DeliveryLogSummaries(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:logs:{webhookId}";
+
+    /// <summary>The logged deliveries' attempts, one entry per line, oldest first.</summary>
+    public RedisKey DeliveryLogRecords(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:logd:{webhookId}";
+
+    /// <summary>Absent, "disabled", "deleted" (a tombstone), or the time (ms) until which the receiver asked us to wait.</summary>
     public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{webhookId}";
 
     /// <summary>Webhooks taken out of <see cref="Ready"/> while their channel is full (see park.lua).</summary>

@@ -38,8 +38,6 @@ public static class LogEventIds
     public const int LayoutStamped = 2015;
     public const int LayoutMigrationRefused = 2016;
     public const int LayoutTooNew = 2017;
-    public const int DeliveryLogWriteFailed = 2020;
-    public const int DeliveryLogged = 2021;
     public const int SenderRestarted = 2100;
     public const int EndpointWorkersEvicted = 2101;
     public const int DeliveriesClaimed = 2102;

@@ -2,7 +2,6 @@ using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Holds;
 using Dispatcher.Engine.Notifications;
-using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 
@@ -18,7 +17,6 @@ namespace Dispatcher.Engine.Lifecycle;
 public sealed class WebhookLifecycle(
     WebhookStore webhooks,
     ScheduleStore schedule,
-    DeliveryLogStore log,
     PartitionMap partitions,
     EndpointHolds holds,
     HoldRelay relay,
@@ -83,8 +81,8 @@ public sealed class WebhookLifecycle(
         {
             return false;
         }
+        // The queue, hold and delivery log share the partition's slot: one script drops them all.
         await schedule.DropAsync(partitions.PartitionOf(webhookId), webhookId);
-        await log.DeleteAsync(new WorkspaceId(workspaceId), new WebhookId(webhookId));
         return true;
     }
 

@@ -9,6 +9,7 @@ using Dispatcher.Engine.Limiter;
 using Dispatcher.Engine.Rules;
 using Dispatcher.Engine.Sending;
 using Dispatcher.Engine.Telemetry;
+using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Schedule;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -26,9 +27,9 @@ public sealed partial class DeliveryProcessor(
     WebhookRules rules,
     EndpointRateLimiter limiter,
     EndpointHolds holds,
-    ScheduleStore schedule,
+    SettleBatcher settles,
     WebhookLifecycle lifecycle,
-    DeliveryLogWriter log,
+    DeliveryLogEntries logEntries,
     DispatcherMetrics metrics,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -41,7 +42,7 @@ public sealed partial class DeliveryProcessor(
     {
         try
         {
-            await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, time.GetUtcNow());
+            await settles.SettleAsync(queued.Partition, new SettleRequest(queued.Claim, Settlement.Release, time.GetUtcNow()));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -60,7 +61,7 @@ public sealed partial class DeliveryProcessor(
                 // never settled as a disable: Redis's hold already stops claims while the webhook is
                 // disabled, and if it was enabled again meanwhile, a disable here would undo that.
                 var due = until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until;
-                await schedule.SettleAsync(queued.Partition, queued.Claim, Settlement.Release, due);
+                await settles.SettleAsync(queued.Partition, new SettleRequest(queued.Claim, Settlement.Release, due));
                 LogHandedBackHeld(logger, queued.Claim.DeliveryId, queued.Webhook.Id, due);
                 return;
             }
@@ -78,11 +79,10 @@ public sealed partial class DeliveryProcessor(
             var (request, result) = await attempt.SendAsync(queued.Webhook, queued.Claim, abort);
             var answered = time.GetUtcNow();
             DeliveryOutcome outcome = OutcomeOf(queued, result);
-            // The log first: once an attempt was made it is on record, even if this instance dies
-            // before settling (the delivery is then sent again, and logged again). Settling first
-            // could lose the only record of a delivery that failed for good, the one to replay.
-            await log.WriteAsync(queued, request, result, outcome);
-            await SettleAsync(queued, result, outcome, answered);
+            // The log entry goes with the settle, in one script: an attempt is on record exactly when its
+            // outcome is. If this instance dies first, the delivery is sent again, and logged then.
+            var entry = LoggedAttempt.Of(logEntries.For(queued, request, result, outcome));
+            await SettleAsync(queued, result, outcome, answered, entry);
             metrics.Attempted(outcome, result.StatusCode, result.Latency);
             LogAttemptSettled(logger, queued.Claim.DeliveryId, queued.Claim.AttemptsMade + 1, outcome.ToWireName());
         }
@@ -124,18 +124,20 @@ public sealed partial class DeliveryProcessor(
     /// Settles the claim as <paramref name="outcome"/> says, with what follows for the webhook;
     /// a retry's delay and a pause count from <paramref name="now"/>, when the answer came.
     /// </summary>
-    private async Task SettleAsync(QueuedDelivery queued, DeliveryResult result, DeliveryOutcome outcome, DateTimeOffset now)
+    private async Task SettleAsync(QueuedDelivery queued, DeliveryResult result, DeliveryOutcome outcome, DateTimeOffset now, LoggedAttempt entry)
     {
         var (webhook, delivery) = (queued.Webhook, queued.Claim);
+        Task<bool> Settle(Settlement settlement, DateTimeOffset at = default) =>
+            settles.SettleAsync(queued.Partition, new SettleRequest(delivery, settlement, at, entry));
         if (delivery.Event.Type == WebhookTestEvent.Type)
         {
-            await schedule.SettleAsync(queued.Partition, delivery, result.IsSuccess ? Settlement.Done : Settlement.Failed);
+            await Settle(result.IsSuccess ? Settlement.Done : Settlement.Failed);
             return;
         }
         switch (outcome)
         {
             case DeliveryOutcome.Succeeded:
-                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Done);
+                await Settle(Settlement.Done);
                 await lifecycle.RecordSuccessAsync(webhook);
                 return;
             case DeliveryOutcome.Disabled:
@@ -143,35 +145,35 @@ public sealed partial class DeliveryProcessor(
                 // If the webhook is enabled meanwhile, the later enable wins (the lifecycle's status
                 // sequence). The delivery itself waits, released, no attempt counted.
                 await lifecycle.SetStatusAsync(webhook, WebhookStatus.Disabled, Gone);
-                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Release, now);
+                await Settle(Settlement.Release, now);
                 LogWebhookDisabled(logger, webhook.Id, Gone);
                 return;
             case DeliveryOutcome.Paused:
                 var retryAfter = result.RetryAfter!.Value;
                 var until = now + (retryAfter > _options.MaxRetryAfter ? _options.MaxRetryAfter : retryAfter);
                 holds.Pause(webhook.Id, until);
-                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Pause, until);
+                await Settle(Settlement.Pause, until);
                 LogWebhookPaused(logger, webhook.Id, result.StatusCode, until);
                 return;
             case DeliveryOutcome.Retrying:
                 int attempts = delivery.AttemptsMade + 1;
                 var delay = rules.RetriesOf(webhook).DelayAfter(attempts)!.Value;
                 var due = now + delay * (1 + Random.Shared.NextDouble() * _options.RetryJitter);
-                await schedule.SettleAsync(queued.Partition, delivery, Settlement.Retry, due);
+                await Settle(Settlement.Retry, due);
                 LogRetryScheduled(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result), due);
                 return;
             default:
+                await Settle(Settlement.Failed);
                 await FailAsync(queued, result);
                 return;
         }
     }
 
-    /// <summary>Out of attempts: the delivery leaves the schedule, and enough of these in a row disable the webhook.</summary>
+    /// <summary>Out of attempts (the delivery has left the schedule): enough of these in a row disable the webhook.</summary>
     private async Task FailAsync(QueuedDelivery queued, DeliveryResult result)
     {
         var (webhook, delivery) = (queued.Webhook, queued.Claim);
         int attempts = delivery.AttemptsMade + 1;
-        await schedule.SettleAsync(queued.Partition, delivery, Settlement.Failed);
         LogDeliveryFailed(logger, delivery.DeliveryId, webhook.Id, attempts, Describe(result));
         var failure = await lifecycle.RecordFailureAsync(webhook, rules.DisableAfterFailuresOf(webhook));
         if (failure is { Changed: true, After: WebhookStatus.Disabled })

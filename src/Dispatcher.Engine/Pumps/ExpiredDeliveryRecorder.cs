@@ -45,7 +45,7 @@ public sealed partial class ExpiredDeliveryRecorder(
                 LatencyMs: 0, RequestHeaders: NoHeaders, RequestBody: "", RequestBodyTruncated: false, ResponseBody: null);
             try
             {
-                await log.AppendAsync(new WorkspaceId(workspaceId), new WebhookId(webhookId), entry);
+                await log.AppendAsync(new WebhookId(webhookId), entry);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {

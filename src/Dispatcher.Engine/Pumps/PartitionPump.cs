@@ -8,7 +8,7 @@ using Dispatcher.Engine.Signals;
 using Dispatcher.Engine.Telemetry;
 using Dispatcher.Engine.Workers;
 using Dispatcher.Redis.Schedule;
-using Dispatcher.Redis.Webhooks;
+using Dispatcher.Core.Webhooks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -30,7 +30,7 @@ public sealed partial class PartitionPump(
     bool takenOver,
     EndpointRateLimiter limiter,
     ScheduleStore schedule,
-    WebhookStore webhooks,
+    WebhookCache webhookCache,
     UnreadableSecretHolds secretHolds,
     DeliveryProcessor processor,
     WebhookRules rules,
@@ -88,7 +88,7 @@ public sealed partial class PartitionPump(
                     }
                     Interlocked.Exchange(ref _parkedThisRound, 0);
                     string[] due = await schedule.DueWebhooksAsync(partition, now, WebhooksPerRound);
-                    int claimed = due.Length == 0 ? 0 : (await Task.WhenAll(due.Select(id => FillAsync(id, now, stopping)))).Sum();
+                    int claimed = due.Length == 0 ? 0 : await FillAsync(due, now, stopping);
                     if (claimed > 0 || Volatile.Read(ref _parkedThisRound) > 0)
                     {
                         // Parking changed the index: the webhooks behind the parked ones are due too.
@@ -179,44 +179,89 @@ public sealed partial class PartitionPump(
     /// <summary>Often enough that an idle entry lives at most half as long again as the timeout.</summary>
     private static TimeSpan SweepEvery(DeliveryOptions delivery) => delivery.EndpointIdleTimeout / 2;
 
-    /// <summary>Claims into the webhook's free slots; returns how many were claimed.</summary>
-    private async Task<int> FillAsync(string webhookId, DateTimeOffset now, CancellationToken stopping)
+    /// <summary>
+    /// Claims into the due webhooks' free slots, all in one script call; returns how many were claimed.
+    /// A webhook whose channel is full is parked instead.
+    /// </summary>
+    private async Task<int> FillAsync(string[] due, DateTimeOffset now, CancellationToken stopping)
     {
-        var worker = WorkerFor(webhookId, stopping);
-        int free = Math.Min(worker.FreeSlots, MaxClaim);
-        if (free <= 0)
+        var requests = new List<ClaimRequest>(due.Length);
+        var workers = new List<EndpointWorker>(due.Length);
+        List<Task>? parks = null;
+        foreach (string webhookId in due)
         {
-            // Full: out of the ready index until a slot frees, so it cannot hide webhooks behind it.
-            if (worker.TryPark() && await schedule.ParkAsync(partition, webhookId, epoch))
+            var worker = WorkerFor(webhookId, stopping);
+            int free = Math.Min(worker.FreeSlots, MaxClaim);
+            if (free <= 0)
             {
-                Interlocked.Increment(ref _parkedThisRound);
+                // Full: out of the ready index until a slot frees, so it cannot hide webhooks behind it.
+                if (worker.TryPark())
+                {
+                    (parks ??= []).Add(ParkAsync(webhookId));
+                }
+                continue;
             }
+            // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets.
+            // Until the webhook has been read once, claim only one round of sends and assume the slowest
+            // format: a short claim, so a crash right after a pump starts delays nothing by minutes.
+            TimeSpan claimFor;
+            if (_claimTimeouts.TryGetValue(webhookId, out var known))
+            {
+                claimFor = known;
+            }
+            else
+            {
+                free = Math.Min(free, options.Value.ConcurrencyPerEndpoint);
+                claimFor = rules.FirstClaimTimeout;
+            }
+            requests.Add(new ClaimRequest(webhookId, now + claimFor, free));
+            workers.Add(worker);
+        }
+        if (parks is not null)
+        {
+            await Task.WhenAll(parks);
+        }
+        if (requests.Count == 0 || await schedule.ClaimBatchAsync(partition, requests, now, epoch) is not { } results)
+        {
             return 0;
         }
-        // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets.
-        // Until the webhook has been read once, claim only one round of sends and assume the slowest
-        // format: a short claim, so a crash right after a pump starts delays nothing by minutes.
-        TimeSpan claimFor;
-        if (_claimTimeouts.TryGetValue(webhookId, out var known))
+        var wanted = new List<(string WorkspaceId, string WebhookId)>(requests.Count);
+        for (int i = 0; i < results.Count; i++)
         {
-            claimFor = known;
+            if (results[i].Expired.Count > 0)
+            {
+                await expiredRecorder.RecordAsync(partition, requests[i].WebhookId, results[i].Expired,
+                    results[i].Claimed.Count > 0 ? results[i].Claimed[0].Event.WorkspaceId : null);
+            }
+            if (results[i].Claimed.Count > 0)
+            {
+                wanted.Add((results[i].Claimed[0].Event.WorkspaceId, requests[i].WebhookId));
+            }
         }
-        else
+        var records = await webhookCache.GetAsync(wanted);
+        int claimed = 0;
+        for (int i = 0; i < results.Count; i++)
         {
-            free = Math.Min(free, options.Value.ConcurrencyPerEndpoint);
-            claimFor = rules.FirstClaimTimeout;
+            if (results[i].Claimed.Count > 0)
+            {
+                claimed += await HandOutAsync(requests[i].WebhookId, workers[i], results[i].Claimed, records.GetValueOrDefault(requests[i].WebhookId), now);
+            }
         }
-        var expired = new List<ExpiredDelivery>(0);
-        var claimed = await schedule.ClaimAsync(partition, webhookId, now, now + claimFor, free, epoch, expired);
-        if (expired.Count > 0)
+        return claimed;
+    }
+
+    private async Task ParkAsync(string webhookId)
+    {
+        if (await schedule.ParkAsync(partition, webhookId, epoch))
         {
-            await expiredRecorder.RecordAsync(partition, webhookId, expired, claimed.Count > 0 ? claimed[0].Event.WorkspaceId : null);
+            Interlocked.Increment(ref _parkedThisRound);
         }
-        if (claimed.Count == 0)
-        {
-            return 0;
-        }
-        var webhook = await webhooks.GetAsync(claimed[0].Event.WorkspaceId, webhookId);
+    }
+
+    /// <summary>Puts a webhook's claimed deliveries into its channel; returns how many.</summary>
+    /// <param name="webhook">The webhook's record, or null when it was deleted after these were queued.</param>
+    private async Task<int> HandOutAsync(string webhookId, EndpointWorker worker, IReadOnlyList<ClaimedDelivery> claimed, Webhook? webhook, DateTimeOffset now)
+    {
         if (webhook is null)
         {
             // Deleted after these were queued: its work goes with it.
@@ -227,17 +272,17 @@ public sealed partial class PartitionPump(
         {
             return 0;
         }
-        if (takenOver && _claimTimeouts.TryAdd(webhookId, rules.ClaimTimeoutOf(webhook)))
-        {
-            // First sight of this webhook since the takeover: its old holder may have spent a burst just now.
-            entries.ClaimTimeoutsChanged(1);
-            limiter.Empty(webhook);
-        }
-        if (_claimTimeouts.TryAdd(webhookId, rules.ClaimTimeoutOf(webhook)))
+        var claimTimeout = rules.ClaimTimeoutOf(webhook);
+        if (_claimTimeouts.TryAdd(webhookId, claimTimeout))
         {
             entries.ClaimTimeoutsChanged(1);
+            if (takenOver)
+            {
+                // First sight of this webhook since the takeover: its old holder may have spent a burst just now.
+                limiter.Empty(webhook);
+            }
         }
-        _claimTimeouts[webhookId] = rules.ClaimTimeoutOf(webhook);
+        _claimTimeouts[webhookId] = claimTimeout;
         foreach (var delivery in claimed)
         {
             // Cannot fail: only this loop writes, and it claimed no more than the free slots.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
@@ -7,28 +8,98 @@ using StackExchange.Redis;
 namespace Dispatcher.Redis.Deliveries;
 
 /// <summary>
-/// The last <c>maxEntries</c> attempts per webhook, newest first, in a capped Redis list that
-/// expires <c>retention</c> after its last write.
+/// Each webhook's last <see cref="DeliveryLogLimits.Deliveries"/> deliveries, each with all its
+/// attempts, kept with the webhook's partition (see log_attempt in common.lua): a settle writes its
+/// attempt's entry in the same script (ScheduleStore.SettleBatchAsync). Callers check that the
+/// webhook is the workspace's before reading: webhook ids are unique across workspaces.
 /// </summary>
-public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys keys, int maxEntries, TimeSpan retention)
+public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys keys, PartitionMap partitions, DeliveryLogLimits limits)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>Appends the entry; nothing is written when the webhook no longer exists.</summary>
-    public Task AppendAsync(WorkspaceId workspaceId, WebhookId webhookId, DeliveryLogEntry entry) =>
-        redis.GetDatabase().ScriptEvaluateAsync(
-            LuaScripts.LogAppend,
-            [keys.DeliveryLog(workspaceId.Value, webhookId.Value), keys.Webhook(workspaceId.Value, webhookId.Value)],
-            [JsonSerializer.SerializeToUtf8Bytes(entry, Json), maxEntries, (long)retention.TotalMilliseconds]);
-
-    /// <summary>Every kept entry, newest first.</summary>
-    public async Task<IReadOnlyList<DeliveryLogEntry>> ReadAsync(WorkspaceId workspaceId, WebhookId webhookId)
+    /// <summary>Adds an entry outside a settle (an expired delivery); nothing is written when the webhook was deleted.</summary>
+    public Task AppendAsync(WebhookId webhookId, DeliveryLogEntry entry)
     {
-        var values = await redis.GetDatabase().ListRangeAsync(keys.DeliveryLog(workspaceId.Value, webhookId.Value), 0, maxEntries - 1).ConfigureAwait(false);
-        return values.Select(v => JsonSerializer.Deserialize<DeliveryLogEntry>((byte[])v!, Json)!).ToList();
+        int partition = partitions.PartitionOf(webhookId.Value);
+        var logged = LoggedAttempt.Of(entry);
+        return Db.ScriptEvaluateAsync(LuaScripts.LogAppend,
+            [.. LogKeys(partition, webhookId.Value), keys.Hold(partition, webhookId.Value)],
+            [logged.DeliveryId, logged.AtMs, logged.Summary, logged.Entry, limits.Deliveries, (long)limits.Retention.TotalMilliseconds]);
     }
 
-    /// <summary>Deletes the webhook's whole log (the webhook was deleted).</summary>
-    public Task DeleteAsync(WorkspaceId workspaceId, WebhookId webhookId) =>
-        redis.GetDatabase().KeyDeleteAsync(keys.DeliveryLog(workspaceId.Value, webhookId.Value));
+    /// <summary>The log's three keys in the order settle.lua and log_append.lua take them.</summary>
+    public RedisKey[] LogKeys(int partition, string webhookId) =>
+        [keys.DeliveryLog(partition, webhookId), keys.DeliveryLogSummaries(partition, webhookId), keys.DeliveryLogRecords(partition, webhookId)];
+
+    /// <summary>The kept deliveries' summaries, newest delivery first: what a filter reads without the entries.</summary>
+    public async Task<IReadOnlyList<DeliverySummary>> SummariesAsync(WebhookId webhookId)
+    {
+        int partition = partitions.PartitionOf(webhookId.Value);
+        var ids = await Db.SortedSetRangeByRankAsync(keys.DeliveryLog(partition, webhookId.Value), 0, -1, Order.Descending).ConfigureAwait(false);
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+        var lines = await Db.HashGetAsync(keys.DeliveryLogSummaries(partition, webhookId.Value), ids).ConfigureAwait(false);
+        var summaries = new List<DeliverySummary>(ids.Length);
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (!lines[i].IsNull && DeliverySummary.Parse(ids[i]!, lines[i]!) is { } summary)
+            {
+                summaries.Add(summary);
+            }
+        }
+        return summaries;
+    }
+
+    /// <summary>The attempts of <paramref name="deliveryIds"/>, each delivery's oldest first; deliveries no longer kept are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<DeliveryLogEntry>>> AttemptsAsync(WebhookId webhookId, IReadOnlyList<string> deliveryIds)
+    {
+        var result = new Dictionary<string, IReadOnlyList<DeliveryLogEntry>>(StringComparer.Ordinal);
+        if (deliveryIds.Count == 0)
+        {
+            return result;
+        }
+        int partition = partitions.PartitionOf(webhookId.Value);
+        var records = await Db.HashGetAsync(keys.DeliveryLogRecords(partition, webhookId.Value),
+            deliveryIds.Select(id => (RedisValue)id).ToArray()).ConfigureAwait(false);
+        for (int i = 0; i < deliveryIds.Count; i++)
+        {
+            if (!records[i].IsNull)
+            {
+                result[deliveryIds[i]] = Parse((byte[])records[i]!);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Every kept attempt, newest first (the API's flat view of the log).</summary>
+    public async Task<IReadOnlyList<DeliveryLogEntry>> ReadAsync(WebhookId webhookId)
+    {
+        var summaries = await SummariesAsync(webhookId).ConfigureAwait(false);
+        var attempts = await AttemptsAsync(webhookId, summaries.Select(s => s.DeliveryId).ToList()).ConfigureAwait(false);
+        return attempts.Values.SelectMany(a => a).OrderByDescending(e => e.At).ToList();
+    }
+
+    /// <summary>One delivery's attempts, oldest first; empty when the log does not keep it.</summary>
+    public async Task<IReadOnlyList<DeliveryLogEntry>> FindAsync(WebhookId webhookId, string deliveryId) =>
+        (await AttemptsAsync(webhookId, [deliveryId]).ConfigureAwait(false)).GetValueOrDefault(deliveryId) ?? [];
+
+    /// <summary>One entry per line, as log_attempt appends them.</summary>
+    private static List<DeliveryLogEntry> Parse(byte[] record)
+    {
+        var entries = new List<DeliveryLogEntry>(1);
+        var rest = record.AsSpan();
+        while (rest.Length > 0)
+        {
+            int end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (line.Length > 0 && JsonSerializer.Deserialize(line, DeliveryLogJson.Default.DeliveryLogEntry) is { } entry)
+            {
+                entries.Add(entry);
+            }
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+        return entries;
+    }
 }

@@ -1,6 +1,7 @@
 using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
@@ -10,8 +11,10 @@ namespace Dispatcher.Redis.Schedule;
 /// The retry schedule: one sorted set per webhook (score = due time, ms) plus a per-partition
 /// index of the webhooks with work. A burst is many members due now; a retry is a re-score.
 /// </summary>
-public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
+public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, DeliveryLogLimits? logLimits = null)
 {
+    private readonly DeliveryLogLimits logLimits = logLimits ?? DeliveryLogLimits.Default;
+
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>Webhooks of the partition with a delivery due at or before <paramref name="now"/>, earliest first.</summary>
@@ -30,9 +33,8 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
     }
 
     /// <summary>
-    /// Claims up to <paramref name="max"/> due deliveries until <paramref name="deadline"/>. With an
-    /// <paramref name="epoch"/> the claim is fenced: nothing is claimed once the partition's lease
-    /// epoch has moved on, and the claims carry it so their settlements are fenced too.
+    /// Claims up to <paramref name="max"/> due deliveries of one webhook until <paramref name="deadline"/>
+    /// (see <see cref="ClaimBatchAsync"/>); empty when <paramref name="epoch"/> is stale.
     /// </summary>
     /// <param name="expired">
     /// Filled with the due deliveries dropped instead, their event past its retention, so the caller
@@ -42,61 +44,151 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         int partition, string webhookId, DateTimeOffset now, DateTimeOffset deadline, int max, long? epoch = null,
         List<ExpiredDelivery>? expired = null)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
-            LuaScripts.Claim,
-            FencedKeys(partition, webhookId, epoch),
-            [now.ToUnixTimeMilliseconds(), deadline.ToUnixTimeMilliseconds(), max, webhookId, EpochArg(epoch)]).ConfigureAwait(false))!;
-        if ((long)result[0] < 0)
+        var results = await ClaimBatchAsync(partition, [new ClaimRequest(webhookId, deadline, max)], now, epoch).ConfigureAwait(false);
+        if (results is null)
         {
             return [];
         }
-        foreach (var dropped in (RedisResult[])result[1]!)
+        expired?.AddRange(results[0].Expired);
+        return results[0].Claimed;
+    }
+
+    /// <summary>
+    /// Claims due deliveries of several webhooks of one partition in one script call, one result per
+    /// request in order. With an <paramref name="epoch"/> the claim is fenced: null, and nothing
+    /// claimed, once the partition's lease epoch has moved on; the claims carry it so their
+    /// settlements are fenced too.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimResult>?> ClaimBatchAsync(int partition, IReadOnlyList<ClaimRequest> requests, DateTimeOffset now, long? epoch)
+    {
+        if (requests.Count == 0)
         {
-            var f = (RedisResult[])dropped!;
-            expired?.Add(new ExpiredDelivery((string)f[0]!, webhookId, (int)f[1], (string)f[2]!));
+            return [];
         }
-        var claimed = new List<ClaimedDelivery>(result.Length - 2);
-        string token = deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        for (int i = 2; i < result.Length; i++)
+        var scriptKeys = new RedisKey[2 + 3 * requests.Count];
+        var args = new RedisValue[2 + 3 * requests.Count];
+        scriptKeys[0] = keys.Ready(partition);
+        scriptKeys[1] = keys.LeaseEpoch(partition);
+        args[0] = now.ToUnixTimeMilliseconds();
+        args[1] = EpochArg(epoch);
+        for (int i = 0; i < requests.Count; i++)
         {
-            var f = (RedisResult[])result[i]!;
+            var request = requests[i];
+            scriptKeys[2 + 3 * i] = keys.Queue(partition, request.WebhookId);
+            scriptKeys[3 + 3 * i] = keys.QueueRecords(partition, request.WebhookId);
+            scriptKeys[4 + 3 * i] = keys.Hold(partition, request.WebhookId);
+            args[2 + 3 * i] = request.WebhookId;
+            args[3 + 3 * i] = request.Deadline.ToUnixTimeMilliseconds();
+            args[4 + 3 * i] = request.Max;
+        }
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.Claim, scriptKeys, args).ConfigureAwait(false))!;
+        if ((long)reply[0] < 0)
+        {
+            return null;
+        }
+        var results = new ClaimResult[requests.Count];
+        for (int i = 0; i < requests.Count; i++)
+        {
+            results[i] = ReadClaim(requests[i], (RedisResult[])reply[1 + i]!, epoch);
+        }
+        return results;
+    }
+
+    private static ClaimResult ReadClaim(ClaimRequest request, RedisResult[] reply, long? epoch)
+    {
+        var dropped = (RedisResult[])reply[0]!;
+        if (reply.Length == 1 && dropped.Length == 0)
+        {
+            return ClaimResult.Empty;
+        }
+        var expired = new List<ExpiredDelivery>(dropped.Length);
+        foreach (var d in dropped)
+        {
+            var f = (RedisResult[])d!;
+            expired.Add(new ExpiredDelivery((string)f[0]!, request.WebhookId, (int)f[1], (string)f[2]!));
+        }
+        var claimed = new List<ClaimedDelivery>(reply.Length - 1);
+        string token = request.Deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (int i = 1; i < reply.Length; i++)
+        {
+            var f = (RedisResult[])reply[i]!;
             var evt = new StoredEvent(
                 Id: (string)f[2]!,
                 WorkspaceId: (string)f[3]!,
                 Type: (string)f[4]!,
                 CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds((long)f[5]),
                 Data: (byte[])f[6]!);
-            claimed.Add(new ClaimedDelivery((string)f[0]!, webhookId, (int)f[1], token, evt)
+            claimed.Add(new ClaimedDelivery((string)f[0]!, request.WebhookId, (int)f[1], token, evt)
             {
                 DueAt = f.Length > 7 ? DateTimeOffset.FromUnixTimeMilliseconds((long)(double)f[7]) : null,
                 TraceParent = f.Length > 8 ? (string?)f[8] : null,
                 Epoch = epoch,
             });
         }
-        return claimed;
+        return new ClaimResult(claimed, expired);
     }
 
     /// <summary>
     /// Settles a claim; false when the claim had gone stale and nothing was changed.
     /// <paramref name="at"/> is when the delivery is due again (retry, pause, release, disable).
     /// </summary>
-    public async Task<bool> SettleAsync(int partition, ClaimedDelivery delivery, Settlement settlement, DateTimeOffset at = default)
+    public async Task<bool> SettleAsync(int partition, ClaimedDelivery delivery, Settlement settlement, DateTimeOffset at = default) =>
+        (await SettleBatchAsync(partition, [new SettleRequest(delivery, settlement, at)]).ConfigureAwait(false))[0]
+            ?? throw new RedisException($"the store could not settle delivery {delivery.DeliveryId} (see its Redis log)");
+
+    /// <summary>
+    /// Settles claims of one partition in one script call, each with its log entry if it has one
+    /// (written even when its claim has gone stale: the attempt happened). One result per request:
+    /// false when that claim had gone stale (or its epoch) and its schedule was left as it was, null
+    /// when Redis met an error settling it (a broken record), which leaves the others settled.
+    /// </summary>
+    public async Task<bool?[]> SettleBatchAsync(int partition, IReadOnlyList<SettleRequest> requests)
     {
-        string outcome = settlement switch
+        var scriptKeys = new RedisKey[2 + 6 * requests.Count];
+        var args = new RedisValue[2 + 9 * requests.Count];
+        scriptKeys[0] = keys.Ready(partition);
+        scriptKeys[1] = keys.LeaseEpoch(partition);
+        args[0] = logLimits.Deliveries;
+        args[1] = (long)logLimits.Retention.TotalMilliseconds;
+        for (int i = 0; i < requests.Count; i++)
         {
-            Settlement.Done => "done",
-            Settlement.Retry => "retry",
-            Settlement.Failed => "failed",
-            Settlement.Pause => "pause",
-            Settlement.Release => "release",
-            _ => throw new ArgumentOutOfRangeException(nameof(settlement), settlement, null),
-        };
-        var result = await Db.ScriptEvaluateAsync(
-            LuaScripts.Settle,
-            FencedKeys(partition, delivery.WebhookId, delivery.Epoch),
-            [delivery.DeliveryId, delivery.ClaimToken, delivery.WebhookId, outcome, at.ToUnixTimeMilliseconds(), EpochArg(delivery.Epoch)]).ConfigureAwait(false);
-        return (int)result == 1;
+            var (delivery, settlement, at, log) = requests[i];
+            string webhookId = delivery.WebhookId;
+            int k = 2 + 6 * i, a = 2 + 9 * i;
+            scriptKeys[k] = keys.Queue(partition, webhookId);
+            scriptKeys[k + 1] = keys.QueueRecords(partition, webhookId);
+            scriptKeys[k + 2] = keys.Hold(partition, webhookId);
+            scriptKeys[k + 3] = keys.DeliveryLog(partition, webhookId);
+            scriptKeys[k + 4] = keys.DeliveryLogSummaries(partition, webhookId);
+            scriptKeys[k + 5] = keys.DeliveryLogRecords(partition, webhookId);
+            args[a] = delivery.DeliveryId;
+            args[a + 1] = delivery.ClaimToken;
+            args[a + 2] = webhookId;
+            args[a + 3] = OutcomeArg(settlement);
+            args[a + 4] = at.ToUnixTimeMilliseconds();
+            args[a + 5] = EpochArg(delivery.Epoch);
+            args[a + 6] = log is null ? RedisValue.EmptyString : log.Entry;
+            args[a + 7] = log?.AtMs ?? 0;
+            args[a + 8] = log?.Summary ?? "";
+        }
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.Settle, scriptKeys, args).ConfigureAwait(false))!;
+        var settled = new bool?[requests.Count];
+        for (int i = 0; i < settled.Length; i++)
+        {
+            settled[i] = (int)reply[i] switch { 1 => true, 0 => false, _ => null };
+        }
+        return settled;
     }
+
+    private static string OutcomeArg(Settlement settlement) => settlement switch
+    {
+        Settlement.Done => "done",
+        Settlement.Retry => "retry",
+        Settlement.Failed => "failed",
+        Settlement.Pause => "pause",
+        Settlement.Release => "release",
+        _ => throw new ArgumentOutOfRangeException(nameof(settlement), settlement, null),
+    };
 
     /// <summary>
     /// Queues a delivery again now (replacing a pending retry of it); false when its event has
@@ -145,9 +237,6 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
     private RedisKey[] WebhookKeys(int partition, string webhookId) =>
         [keys.Queue(partition, webhookId), keys.QueueRecords(partition, webhookId), keys.Ready(partition), keys.Hold(partition, webhookId)];
 
-    private RedisKey[] FencedKeys(int partition, string webhookId, long? epoch) =>
-        epoch is null ? WebhookKeys(partition, webhookId) : [.. WebhookKeys(partition, webhookId), keys.LeaseEpoch(partition)];
-
     private static RedisValue EpochArg(long? epoch) => epoch is { } e ? e : RedisValue.EmptyString;
 
     /// <summary>
@@ -182,7 +271,13 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys)
         return ttl < 0 ? null : now + TimeSpan.FromMilliseconds(ttl);
     }
 
-    /// <summary>Drops all of a webhook's pending work (the webhook was deleted).</summary>
+    /// <summary>
+    /// Drops all of a webhook's pending work and its delivery log (the webhook was deleted), leaving
+    /// a tombstone for as long as the log would have lived, so no attempt in flight logs again.
+    /// </summary>
     public Task DropAsync(int partition, string webhookId) =>
-        Db.ScriptEvaluateAsync(LuaScripts.Drop, [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId)], [webhookId]);
+        Db.ScriptEvaluateAsync(LuaScripts.Drop,
+            [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId),
+                keys.DeliveryLog(partition, webhookId), keys.DeliveryLogSummaries(partition, webhookId), keys.DeliveryLogRecords(partition, webhookId)],
+            [webhookId, (long)logLimits.Retention.TotalMilliseconds]);
 }

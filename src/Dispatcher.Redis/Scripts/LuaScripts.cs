@@ -27,7 +27,7 @@ internal static class LuaScripts
 
     public static string Members { get; } = Read("members");
 
-    public static string LogAppend { get; } = Read("log_append");
+    public static string LogAppend { get; } = Load("log_append");
 
     public static string WebhookOutcome { get; } = Read("webhook_outcome");
 

@@ -39,3 +39,112 @@ local function stale_epoch(epoch_key, epoch)
   end
   return redis.call('HGET', epoch_key, 'epoch') ~= epoch
 end
+
+-- Claims up to max due deliveries of one webhook, each re-scored to the claim deadline (also the
+-- claim token), so if this instance dies the delivery is simply due again then (at-least-once).
+-- Nothing is claimed while the webhook is disabled or paused. Returns
+-- { { {delivery, attempts, event key}, ... expired }, {delivery, attempts, id, workspace, type,
+-- created, data, due (ms), traceparent}, ... claimed }. An expired delivery's event outlived its
+-- retention (or its record is gone: attempts -1, event key ''); it is dropped here, and the caller
+-- puts it on record.
+local function claim_one(queue, records, ready, hold, webhook, now, deadline, max)
+  local out = { {} }
+  local until_ms = held_until(hold)
+  if until_ms == nil or until_ms > tonumber(now) then
+    sync_head(queue, ready, hold, webhook)
+    return out
+  end
+  local due = redis.call('ZRANGEBYSCORE', queue, '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(max))
+  for i = 1, #due, 2 do
+    local delivery, due_ms = due[i], due[i + 1]
+    local rec = redis.call('HGET', records, delivery)
+    local body = false
+    local attempts, token, event_key
+    if rec then
+      attempts, token, event_key = parse_record(rec)
+      body = redis.call('HMGET', event_key, 'id', 'ws', 'type', 'created', 'data', 'tp')
+    end
+    if not rec or not body[1] then
+      redis.call('ZREM', queue, delivery)
+      redis.call('HDEL', records, delivery)
+      out[1][#out[1] + 1] = { delivery, attempts or -1, event_key or '' }
+    else
+      redis.call('ZADD', queue, deadline, delivery)
+      redis.call('HSET', records, delivery, attempts .. ' ' .. deadline .. ' ' .. event_key)
+      out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5], due_ms, body[6] }
+    end
+  end
+  sync_head(queue, ready, hold, webhook)
+  return out
+end
+
+-- Records the outcome of a claimed attempt; 0 (nothing changed) when the claim is no longer ours:
+-- it expired and the delivery was claimed again, or was removed meanwhile.
+--   done     delivered: leaves the schedule
+--   failed   out of attempts: leaves the schedule
+--   retry    failed attempt: due again at `at`, one more attempt counted
+--   pause    the receiver asked to wait (Retry-After): the webhook is held until `at`;
+--            the delivery is due then, no attempt counted
+--   release  not attempted (e.g. the webhook is paused): due again at `at`, no attempt counted
+-- (A disable is never a settlement: hold.lua writes it with the status sequence that orders it.)
+local function settle_one(queue, records, ready, hold, delivery, token, webhook, outcome, at)
+  local rec = redis.call('HGET', records, delivery)
+  if not rec then
+    return 0
+  end
+  local attempts, held_token, event_key = parse_record(rec)
+  if held_token ~= token then
+    return 0
+  end
+  if outcome == 'done' or outcome == 'failed' then
+    redis.call('ZREM', queue, delivery)
+    redis.call('HDEL', records, delivery)
+  else
+    if outcome == 'retry' then
+      attempts = attempts + 1
+    elseif outcome == 'pause' then
+      local held = redis.call('GET', hold)
+      local current = tonumber(held)
+      if held ~= 'disabled' and held ~= 'deleted' and (current == nil or current < tonumber(at)) then
+        redis.call('SET', hold, at)
+      end
+    end
+    redis.call('HSET', records, delivery, attempts .. ' - ' .. event_key)
+    redis.call('ZADD', queue, at, delivery)
+  end
+  sync_head(queue, ready, hold, webhook)
+  return 1
+end
+
+-- Adds an attempt to a webhook's delivery log, which keeps its last `max` deliveries (not
+-- attempts): `index` (sorted set, delivery → first attempt's time, ms), `summaries` (hash,
+-- delivery → "<outcome> <status> <attempts> <last at ms> <event type>", what filters read),
+-- `records` (hash, delivery → its attempts' entries, oldest first, one per line). The oldest
+-- deliveries leave all three together. Nothing is written once the webhook was deleted (its hold
+-- is the tombstone drop.lua leaves), so an attempt in flight during a delete cannot bring its log back.
+local function log_attempt(index, summaries, records, hold, delivery, at_ms, summary, entry, max, retention)
+  if redis.call('GET', hold) == 'deleted' then
+    return 0
+  end
+  local previous = redis.call('HGET', records, delivery)
+  if previous then
+    redis.call('HSET', records, delivery, previous .. '\n' .. entry)
+  else
+    redis.call('ZADD', index, at_ms, delivery)
+    redis.call('HSET', records, delivery, entry)
+    local excess = redis.call('ZCARD', index) - tonumber(max)
+    if excess > 0 then
+      local oldest = redis.call('ZRANGE', index, 0, excess - 1)
+      redis.call('ZREMRANGEBYRANK', index, 0, excess - 1)
+      for _, gone in ipairs(oldest) do
+        redis.call('HDEL', records, gone)
+        redis.call('HDEL', summaries, gone)
+      end
+    end
+  end
+  redis.call('HSET', summaries, delivery, summary)
+  redis.call('PEXPIRE', index, retention)
+  redis.call('PEXPIRE', summaries, retention)
+  redis.call('PEXPIRE', records, retention)
+  return 1
+end

@@ -1,9 +1,10 @@
--- Drops a webhook's whole queue (the webhook was deleted).
--- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold, KEYS[5] hold sequence (optional);
--- ARGV[1] webhook id.
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[4])
-if KEYS[5] then
-  redis.call('DEL', KEYS[5])
-end
+-- Drops a webhook's whole queue and delivery log (the webhook was deleted), and leaves its hold as
+-- the tombstone 'deleted' for ARGV[2] ms, so an attempt in flight cannot write its log back
+-- (log_attempt). A delivery queued after this (a racing ingest) is still claimable: the pump finds
+-- the webhook gone and drops again.
+-- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold, KEYS[5] hold sequence,
+-- KEYS[6..8] log index, summaries, records; ARGV[1] webhook id, ARGV[2] tombstone lifetime (ms).
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6], KEYS[7], KEYS[8])
+redis.call('SET', KEYS[4], 'deleted', 'PX', ARGV[2])
 redis.call('ZREM', KEYS[3], ARGV[1])
 return 1

@@ -1,10 +1,5 @@
--- Appends an attempt to a webhook's delivery log, unless the webhook was deleted meanwhile (an
--- attempt in flight during a delete must not bring its log back).
--- KEYS[1] log list, KEYS[2] webhook hash. ARGV[1] entry, ARGV[2] max entries, ARGV[3] retention (ms).
-if redis.call('EXISTS', KEYS[2]) == 0 then
-  return 0
-end
-redis.call('LPUSH', KEYS[1], ARGV[1])
-redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return 1
+-- Adds one entry to a webhook's delivery log outside a settle (a delivery dropped as expired).
+-- KEYS[1] log index, KEYS[2] log summaries, KEYS[3] log records, KEYS[4] the webhook's hold.
+-- ARGV[1] delivery, ARGV[2] time (ms), ARGV[3] summary, ARGV[4] entry, ARGV[5] deliveries kept,
+-- ARGV[6] retention (ms). Returns 1, or 0 when the webhook was deleted.
+return log_attempt(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6])

@@ -1,41 +1,27 @@
--- Records the outcome of a claimed attempt. Refused (returns 0) when the claim is no longer
--- ours: it expired and the delivery was claimed again, or was removed meanwhile, or the
--- caller's lease epoch (ARGV[6], checked against KEYS[5] when both are given) is stale.
--- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold, KEYS[5] lease epoch (optional).
--- ARGV[1] delivery, ARGV[2] claim token, ARGV[3] webhook id, ARGV[4] outcome, ARGV[5] time (ms):
---   done     delivered: leaves the schedule
---   failed   out of attempts: leaves the schedule
---   retry    failed attempt: due again at ARGV[5], one more attempt counted
---   pause    the receiver asked to wait (Retry-After): the webhook is held until ARGV[5];
---            the delivery is due then, no attempt counted
---   release  not attempted (e.g. the webhook is paused): due again at ARGV[5], no attempt counted
--- (A disable is never a settlement: hold.lua writes it with the status sequence that orders it.)
-if KEYS[5] and stale_epoch(KEYS[5], ARGV[6]) then
-  return 0
-end
-local rec = redis.call('HGET', KEYS[2], ARGV[1])
-if not rec then
-  return 0
-end
-local attempts, token, event_key = parse_record(rec)
-if token ~= ARGV[2] then
-  return 0
-end
-local outcome = ARGV[4]
-if outcome == 'done' or outcome == 'failed' then
-  redis.call('ZREM', KEYS[1], ARGV[1])
-  redis.call('HDEL', KEYS[2], ARGV[1])
-else
-  if outcome == 'retry' then
-    attempts = attempts + 1
-  elseif outcome == 'pause' then
-    local current = tonumber(redis.call('GET', KEYS[4]))
-    if redis.call('GET', KEYS[4]) ~= 'disabled' and (current == nil or current < tonumber(ARGV[5])) then
-      redis.call('SET', KEYS[4], ARGV[5])
-    end
+-- Settles claimed attempts of ONE partition in one call, each with its delivery-log entry:
+-- the entry and the settle are one atomic step, so the log never misses an attempt that was
+-- settled. An entry is written even when its claim has gone stale (the attempt happened); a
+-- settle is refused (0) when the claim is no longer ours or its lease epoch is stale.
+-- KEYS[1] ready index, KEYS[2] lease epoch, then per item: queue, queue records, hold,
+--   log index, log summaries, log records (see log_attempt).
+-- ARGV[1] log deliveries kept, ARGV[2] log retention (ms), then per item: delivery, claim token,
+--   webhook id, outcome (see settle_one), time (ms), lease epoch ('': not fenced),
+--   log entry ('': none), the entry's time (ms), the entry's summary.
+-- Returns one 1/0 per item, or -1 for an item whose settle met an error (its claim then simply expires).
+local current_epoch = redis.call('HGET', KEYS[2], 'epoch')
+local out = {}
+for i = 0, (#KEYS - 2) / 6 - 1 do
+  local k, a = 3 + 6 * i, 3 + 9 * i
+  local queue, records, hold = KEYS[k], KEYS[k + 1], KEYS[k + 2]
+  if ARGV[a + 6] ~= '' then
+    log_attempt(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], hold, ARGV[a], ARGV[a + 7], ARGV[a + 8], ARGV[a + 6], ARGV[1], ARGV[2])
   end
-  redis.call('HSET', KEYS[2], ARGV[1], attempts .. ' - ' .. event_key)
-  redis.call('ZADD', KEYS[1], ARGV[5], ARGV[1])
+  if ARGV[a + 5] ~= '' and ARGV[a + 5] ~= current_epoch then
+    out[#out + 1] = 0
+  else
+    -- One item's broken record (e.g. a key of the wrong type) must not fail the others' settles.
+    local ok, settled = pcall(settle_one, queue, records, KEYS[1], hold, ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4])
+    out[#out + 1] = ok and settled or -1
+  end
 end
-sync_head(KEYS[1], KEYS[3], KEYS[4], ARGV[3])
-return 1
+return out

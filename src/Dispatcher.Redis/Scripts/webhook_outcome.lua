@@ -1,5 +1,6 @@
 -- Counts a webhook's delivery outcome toward its status, without re-creating a deleted webhook.
--- KEYS[1] webhook hash. ARGV[1] 'success' | 'failure', ARGV[2] failures that disable, ARGV[3] reason.
+-- KEYS[1] webhook hash, KEYS[2] the workspace's version (bumped: the engine caches webhook
+-- records by it). ARGV[1] 'success' | 'failure', ARGV[2] failures that disable, ARGV[3] reason.
 -- Returns { consecutive failures, status before, status after, status sequence }, or an empty
 -- array when the webhook no longer exists. The sequence moves only when this disables the webhook
 -- (see webhook_status.lua); otherwise it is 0.
@@ -29,4 +30,6 @@ else
     end
   end
 end
+-- Called only for a final failure or a success after failures: the record changed either way.
+redis.call('INCR', KEYS[2])
 return { failures, before, after, seq }

@@ -48,7 +48,7 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
         // An unreadable current secret cannot sign during the overlap: it is dropped, not kept as
         // the previous one, so the rotation repairs the record.
         bool unreadable = stored.Length > 0 && !SecretField.TryRead(stored, protector, out _);
-        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookRotate, [key],
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookRotate, [key, keys.WorkspaceVersion(workspaceId)],
             [SecretField.Write(newSecret, protector), previousUntil.ToUnixTimeMilliseconds(), legacyProtected, stored, unreadable ? "1" : ""]).ConfigureAwait(false);
         return (int)result == 1;
     }
@@ -133,7 +133,7 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
 
     private async Task<StatusChange?> RecordOutcomeAsync(string workspaceId, string webhookId, string outcome, int disableAfter, string reason)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, [keys.Webhook(workspaceId, webhookId)],
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, [keys.Webhook(workspaceId, webhookId), keys.WorkspaceVersion(workspaceId)],
             [outcome, disableAfter, reason]).ConfigureAwait(false))!;
         return result.Length == 0
             ? null
@@ -149,7 +149,7 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
     /// </summary>
     public async Task<long> SetStatusAsync(string workspaceId, string webhookId, WebhookStatus status, string reason)
     {
-        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookStatus, [keys.Webhook(workspaceId, webhookId)],
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookStatus, [keys.Webhook(workspaceId, webhookId), keys.WorkspaceVersion(workspaceId)],
             [status.ToString(), reason]).ConfigureAwait(false);
         return (long)result;
     }

@@ -54,6 +54,43 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
     }
 
     [Fact]
+    public async Task The_log_keeps_whole_deliveries_with_all_their_attempts_and_drops_the_oldest_delivery_whole()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var receiver = await TestReceiver.StartAsync();
+        int calls = 0;
+        receiver.Respond = (_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1 ? 500 : 200);
+        await using var server = await DispatcherTestServer.StartAsync(redis, output,
+            new Dictionary<string, string?> { ["Dispatcher:Delivery:LogEntries"] = "2" }, clock);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+
+        // Delivery A takes two attempts, B one: three attempts, two deliveries, all kept.
+        await publisher.PublishAsync(TestEvents.Create("evt_a"));
+        await server.Logs.WaitForAsync("AttemptSettled", 1);
+        clock.Advance(TimeSpan.FromSeconds(67));
+        await server.Logs.WaitForAsync("AttemptSettled", 2);
+        await publisher.PublishAsync(TestEvents.Create("evt_b"));
+        await server.Logs.WaitForAsync("AttemptSettled", 3);
+        Assert.Equal(["evt_b:1", "evt_a:2", "evt_a:1"], await AttemptsAsync(api, webhook.Id));
+
+        // A third delivery pushes out the oldest delivery with both its attempts, never half of one.
+        await publisher.PublishAsync(TestEvents.Create("evt_c"));
+        await server.Logs.WaitForAsync("AttemptSettled", 4);
+        Assert.Equal(["evt_c:1", "evt_b:1"], await AttemptsAsync(api, webhook.Id));
+        Assert.Equal(2, await redis.Db.HashLengthAsync(server.PartitionKey(webhook.Id, "logs")));
+        Assert.Equal(2, await redis.Db.HashLengthAsync(server.PartitionKey(webhook.Id, "logd")));
+    }
+
+    private static async Task<List<string>> AttemptsAsync(HttpClient api, string webhookId)
+    {
+        var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhookId}/deliveries");
+        return log.GetProperty("data").EnumerateArray()
+            .Select(e => $"{e.GetProperty("eventId").GetString()}:{e.GetProperty("attempt").GetInt32()}").ToList();
+    }
+
+    [Fact]
     public async Task The_log_records_exactly_the_headers_the_receiver_got()
     {
         await using var receiver = await TestReceiver.StartAsync();

@@ -54,7 +54,7 @@ public static class DeliveryEndpoints
             }
             only = parsed;
         }
-        var entries = (await log.ReadAsync(new WorkspaceId(workspace), new WebhookId(id))).Where(e => only is null || e.Outcome == only).ToList();
+        var entries = (await log.ReadAsync(new WebhookId(id))).Where(e => only is null || e.Outcome == only).ToList();
         var page = entries.Skip(skip).Take(take).ToList();
         string? next = skip + page.Count < entries.Count ? (skip + page.Count).ToString(CultureInfo.InvariantCulture) : null;
         return Results.Json(new DeliveryListResponse(page, next), ApiJson.Options);
@@ -68,7 +68,7 @@ public static class DeliveryEndpoints
         {
             return NotFound(id);
         }
-        var entry = (await log.ReadAsync(new WorkspaceId(workspace), new WebhookId(id))).FirstOrDefault(e => e.DeliveryId == deliveryId);
+        var entry = (await log.FindAsync(new WebhookId(id), deliveryId)).FirstOrDefault();
         if (entry is null)
         {
             return ApiError.NotFound($"no delivery '{deliveryId}' in this webhook's delivery log");
@@ -109,7 +109,7 @@ public static class DeliveryEndpoints
         {
             return limited;
         }
-        var failed = (await log.ReadAsync(new WorkspaceId(workspace), new WebhookId(id)))
+        var failed = (await log.ReadAsync(new WebhookId(id)))
             .Where(e => e.Outcome == DeliveryOutcome.Failed && e.At >= since)
             .DistinctBy(e => e.DeliveryId)
             .ToList();

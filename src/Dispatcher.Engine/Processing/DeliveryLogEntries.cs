@@ -1,33 +1,30 @@
 using System.Text;
 using Dispatcher.Core.Deliveries;
-using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Sending;
-using Dispatcher.Redis.Deliveries;
-using StackExchange.Redis;
 
 namespace Dispatcher.Engine.Processing;
 
 /// <summary>
-/// Writes each attempt to its webhook's delivery log. Best effort: a log that cannot be written
-/// is reported, but never holds up or changes a delivery.
+/// Builds each attempt's delivery-log entry; the settle that follows the attempt writes it in the
+/// same script (SettleBatcher), so an attempt is on record exactly when its outcome is.
 /// </summary>
-public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider time, ILogger<DeliveryLogWriter> logger)
+public sealed class DeliveryLogEntries(TimeProvider time)
 {
     /// <summary>Request bodies are kept up to this size; the event itself can be fetched whole.</summary>
     private const int MaxBodyChars = 16 * 1024;
 
-    public async Task WriteAsync(QueuedDelivery queued, WebhookRequest request, DeliveryResult result, DeliveryOutcome outcome)
+    public DeliveryLogEntry For(QueuedDelivery queued, WebhookRequest request, DeliveryResult result, DeliveryOutcome outcome)
     {
         string body = Encoding.UTF8.GetString(request.Body.Span);
         bool truncated = body.Length > MaxBodyChars;
         // Exactly the headers sent (WireHeaders), User-Agent and traceparent included.
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.Ordinal);
         foreach (var (name, value) in request.Headers)
         {
             headers[name] = value;
         }
-        var entry = new DeliveryLogEntry(
+        return new DeliveryLogEntry(
             At: time.GetUtcNow(),
             DeliveryId: queued.Claim.DeliveryId,
             EventId: queued.Claim.Event.Id,
@@ -41,14 +38,5 @@ public sealed partial class DeliveryLogWriter(DeliveryLogStore log, TimeProvider
             RequestBody: truncated ? body[..MaxBodyChars] : body,
             RequestBodyTruncated: truncated,
             ResponseBody: result.ResponseBody);
-        try
-        {
-            await log.AppendAsync(new WorkspaceId(queued.Webhook.WorkspaceId), new WebhookId(queued.Webhook.Id), entry);
-            LogWritten(logger, queued.Claim.DeliveryId, entry.Attempt, outcome.ToWireName());
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            LogWriteFailed(logger, queued.Claim.DeliveryId, ex);
-        }
     }
 }
