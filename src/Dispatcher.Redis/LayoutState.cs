@@ -9,7 +9,7 @@ public enum LayoutState
     /// <summary>No Dispatcher data yet: stamped.</summary>
     StampedFresh,
 
-    /// <summary>Layout-1 data whose key names the escaping leaves as they are: stamped, nothing renamed.</summary>
+    /// <summary>Older data migrated (see <see cref="LayoutVerdict.From"/>) and stamped.</summary>
     StampedMigrated,
 
     /// <summary>Layout-1 data with keys whose names change: they cannot be renamed safely.</summary>

@@ -83,6 +83,15 @@ public sealed class RedisKeys(string prefix)
     /// <summary>How key names are built (RedisLayout.Current); absent before layout 2.</summary>
     public RedisKey Layout => $"{Prefix}:meta:layout";
 
+    /// <summary>Held (with an expiry) by the instance migrating the layout; the others wait for its stamp.</summary>
+    public RedisKey LayoutMigrating => $"{Prefix}:meta:migrating";
+
+    /// <summary>
+    /// Present while layout-2 dedupe markers (<see cref="Dedupe"/>) may still exist after a migration
+    /// to layout 3; expires with the last of them.
+    /// </summary>
+    public RedisKey LegacyDedupe => $"{Prefix}:meta:legacy-dedupe";
+
     /// <summary>A caller's call counter of one limited kind (e.g. <c>send</c>); the caller is a key's identity, never the key.</summary>
     public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{callerId}";
 

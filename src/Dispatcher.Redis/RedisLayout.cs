@@ -1,16 +1,22 @@
+using Dispatcher.Redis.Deliveries;
 using StackExchange.Redis;
 
 namespace Dispatcher.Redis;
 
 /// <summary>
 /// The version of the key layout, kept in <see cref="RedisKeys.Layout"/>. Layout 1 joined ids into
-/// key names as they were; layout 2 escapes the workspace part (<see cref="KeyPart"/>). A server must never read
-/// data of another layout wrongly, so at start-up it stamps a fresh keyspace, migrates a layout-1
-/// one when no key name changes, and otherwise reports what it found so the caller refuses to start.
+/// key names as they were; layout 2 escapes the workspace part (<see cref="KeyPart"/>); layout 3 keeps
+/// delivery logs with the partition and no separate dedupe marker (<see cref="Layout3Migration"/>).
+/// A server must never read data of another layout wrongly, so at start-up it stamps a fresh
+/// keyspace, migrates a layout-2 one, and a layout-1 one when no key name changes, and otherwise
+/// reports what it found so the caller refuses to start.
 /// </summary>
-public sealed class RedisLayout(IConnectionMultiplexer redis, RedisKeys keys)
+public sealed class RedisLayout(IConnectionMultiplexer redis, RedisKeys keys, DeliveryLogLimits logLimits, TimeProvider time)
 {
-    public const int Current = 2;
+    public const int Current = 3;
+
+    /// <summary>How long one instance may hold the migration before another may take it over.</summary>
+    private static readonly TimeSpan MigrationLock = TimeSpan.FromMinutes(10);
 
     private const int PageSize = 1000;
 
@@ -18,6 +24,10 @@ public sealed class RedisLayout(IConnectionMultiplexer redis, RedisKeys keys)
     {
         var db = redis.GetDatabase();
         var stored = await db.StringGetAsync(keys.Layout).ConfigureAwait(false);
+        if (stored == "2")
+        {
+            return await MigrateAsync(db, from: 2, scanned: 0).ConfigureAwait(false);
+        }
         if (!stored.IsNull)
         {
             return Judge(stored!);
@@ -30,13 +40,51 @@ public sealed class RedisLayout(IConnectionMultiplexer redis, RedisKeys keys)
         var (scanned, changed, example) = await ScanLayout1Async().ConfigureAwait(false);
         if (changed == 0)
         {
-            return await StampAsync(db, new LayoutVerdict(LayoutState.StampedMigrated, Scanned: scanned)).ConfigureAwait(false);
+            // Layout-1 names that escaping leaves as they are are layout 2's: go on from there.
+            return await MigrateAsync(db, from: 1, scanned).ConfigureAwait(false);
         }
         // Another instance may have stamped meanwhile, and its escaped keys are what the scan found.
         stored = await db.StringGetAsync(keys.Layout).ConfigureAwait(false);
         return stored.IsNull
             ? new LayoutVerdict(LayoutState.NeedsMigration, Scanned: scanned, Changed: changed, Example: example)
             : Judge(stored!);
+    }
+
+    /// <summary>
+    /// Runs the layout-3 migration under a lock, so one instance moves the data while the others wait
+    /// for its stamp; then stamps layout 3.
+    /// </summary>
+    private async Task<LayoutVerdict> MigrateAsync(IDatabase db, int from, long scanned)
+    {
+        string token = Guid.NewGuid().ToString("N");
+        while (!await db.StringSetAsync(keys.LayoutMigrating, token, MigrationLock, When.NotExists).ConfigureAwait(false))
+        {
+            // Another instance is migrating: start once it has stamped the layout it migrated to.
+            await Task.Delay(TimeSpan.FromSeconds(1), time).ConfigureAwait(false);
+            if (await db.StringGetAsync(keys.Layout).ConfigureAwait(false) is { IsNull: false } stamped && stamped != "2")
+            {
+                return Judge(stamped!);
+            }
+        }
+        try
+        {
+            var stored = await db.StringGetAsync(keys.Layout).ConfigureAwait(false);
+            if (!stored.IsNull && stored != "2")
+            {
+                return Judge(stored!);
+            }
+            int partitionCount = (int?)await db.StringGetAsync(keys.PartitionCount).ConfigureAwait(false) ?? 0;
+            long moved = partitionCount > 0
+                ? await new Layout3Migration(redis, keys).RunAsync(partitionCount, logLimits).ConfigureAwait(false)
+                : 0;
+            await db.StringSetAsync(keys.Layout, Current).ConfigureAwait(false);
+            return new LayoutVerdict(LayoutState.StampedMigrated, stored.IsNull ? "" : stored!, Scanned: scanned) { From = from, MovedLogs = moved };
+        }
+        finally
+        {
+            await db.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
+                [keys.LayoutMigrating], [token]).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -124,6 +172,6 @@ public sealed class RedisLayout(IConnectionMultiplexer redis, RedisKeys keys)
     }
 
     /// <summary>The prefix as a literal in a SCAN MATCH pattern.</summary>
-    private static string GlobEscape(string prefix) =>
+    internal static string GlobEscape(string prefix) =>
         string.Concat(prefix.Select(c => c is '*' or '?' or '[' or ']' or '\\' ? "\\" + c : c.ToString()));
 }

@@ -262,8 +262,9 @@ public sealed partial class PartitionLeaseSupervisor(
                 LogLayoutStamped(logger, RedisLayout.Current, keys.Prefix, "a fresh keyspace");
                 return true;
             case LayoutState.StampedMigrated:
-                LogLayoutStamped(logger, RedisLayout.Current, keys.Prefix,
-                    $"layout 1 data ({verdict.Scanned} keys scanned): no workspace id in it holds '%', ':', '{{' or '}}', so there is nothing to rename and the migration is a no-op");
+                LogLayoutStamped(logger, RedisLayout.Current, keys.Prefix, verdict.From == 1
+                    ? $"layout 1 data ({verdict.Scanned} keys scanned): no workspace id in it holds '%', ':', '{{' or '}}', so there is nothing to rename; {verdict.MovedLogs} delivery logs moved to their partition"
+                    : $"layout 2 data: {verdict.MovedLogs} delivery logs moved to their partition");
                 return true;
             case LayoutState.NeedsMigration:
                 LogLayoutMigrationRefused(logger, keys.Prefix, verdict.Changed, verdict.Example);
