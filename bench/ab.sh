@@ -34,7 +34,7 @@ server_dir() {
   if [[ -f "$dir/Dispatcher.Server.dll" ]]; then
     echo "$dir"
   elif [[ -d "$dir/src/Dispatcher.Server" ]]; then
-    dotnet build -c Release "$dir/src/Dispatcher.Server" -nologo -v q >&2
+    dotnet build -c Release "$dir/src/Dispatcher.Server" -nologo -v q -clp:ErrorsOnly >&2
     echo "$dir/src/Dispatcher.Server/bin/Release/net10.0"
   else
     echo "ab.sh: $1 is neither a checkout nor a folder with Dispatcher.Server.dll" >&2; exit 2
@@ -44,13 +44,15 @@ server_dir() {
 base_dir="$(server_dir "$baseline")"
 current_args=()
 [[ -n "$current" ]] && current_args=(--server-build "$(server_dir "$current")")
-dotnet build -c Release "$root/bench/Dispatcher.LoadTest" -nologo -v q >&2
+dotnet build -c Release "$root/bench/Dispatcher.LoadTest" -nologo -v q -clp:ErrorsOnly >&2
 harness="$root/bench/Dispatcher.LoadTest/bin/Release/net10.0/Dispatcher.LoadTest.dll"
 
 runs="$(mktemp -d /tmp/dispatcher-ab-XXXXXX)"
+run=0
 for ((i = 1; i <= rounds; i++)); do
   for side in baseline current; do
-    n=$(printf '%02d' $(( (i - 1) * 2 + (side == "current" ? 2 : 1) )))
+    run=$((run + 1))
+    n=$(printf '%02d' "$run")
     if [[ "$side" == baseline ]]; then args=(--server-build "$base_dir"); else args=("${current_args[@]}"); fi
     echo "ab.sh: round $i, $side" >&2
     # A failed run leaves no scenario1.json; the table is written from the runs that finished.
