@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dispatcher.Engine.Configuration;
 using Dispatcher.LoadTest.Measuring;
 using Dispatcher.LoadTest.Processes;
 using Dispatcher.LoadTest.Producing;
@@ -17,11 +18,17 @@ public static class InstancesScenario
 {
     public const int Instances = 3;
 
+    /// <summary>The server's default (the harness sets neither): Partitions:TakeoverDelay, else Delivery:RequestTimeout.</summary>
+    private static TimeSpan TakeoverDelay => new PartitionOptions().TakeoverDelay ?? new DeliveryOptions().RequestTimeout;
+
     public static async Task<(InstancesResult Result, ArrivalPhase[] Phases)> RunAsync(RunContext context, EndpointFleet fleet)
     {
         var holders = new PartitionHolders(context.Redis);
-        // An instance killed by an earlier phase keeps its leases until they expire.
+        // An instance killed by an earlier phase keeps its leases until they expire, and the one
+        // that takes them over waits the takeover delay before it delivers them: measured earlier,
+        // the one instance would be short of those partitions for part of its phase.
         await holders.WaitForInstancesAsync(1, context.Settings.PhaseTimeout);
+        await Task.Delay(TakeoverDelay + TimeSpan.FromSeconds(1));
         var (one, onePhase) = await MeasureAsync(context, fleet, "instances-1", [context.Dispatcher]);
 
         var splitClock = Stopwatch.StartNew();
