@@ -13,8 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace Dispatcher.LoadTest;
 
 /// <summary>
-/// One run: start everything, measure the ceilings, run the five scenarios against Dispatcher (the
-/// last with a second instance beside it), stop it, run the peers, write the results. Every process started is killed at the end, also on failure.
+/// One run: start everything, measure the ceilings, run the scenarios against Dispatcher (the
+/// five of the first issue, the million-delivery backlog, scenario 1 again with fsync always, and
+/// last those with more instances beside it), stop it, run the peers, write the results. With
+/// --scenario1 only scenario 1 runs (<see cref="ScenarioOneRun"/>, for A/B runs). Every process started is killed at the end, also on failure.
 /// </summary>
 public static class Harness
 {
@@ -31,6 +33,11 @@ public static class Harness
         HarnessLog.Starting(logger, settings.Quick ? "quick" : "full", logDirectory);
         try
         {
+            if (settings.ScenarioOneOnly)
+            {
+                await ScenarioOneRun.RunAsync(settings, logDirectory, logger);
+                return 0;
+            }
             var report = await RunAllAsync(settings, logDirectory, logger);
             Directory.CreateDirectory(settings.OutputDirectory);
             await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "latest.json"), JsonSerializer.Serialize(report, Json));
@@ -60,17 +67,23 @@ public static class Harness
         var clock = Stopwatch.StartNew();
         var notes = new List<string>();
         await using var receiver = await LoadReceiver.StartAsync();
-        await using var redis = await RedisServer.StartAsync("redis", logDirectory);
+        await using var redis = await RedisServer.StartAsync("redis", logDirectory, settings.Fsync);
+        var durability = DurabilityMode.RedisAof(settings.Fsync);
         var throughputFleet = new EndpointFleet("tp", 0, settings.ThroughputEndpoints);
         var burstFleet = new EndpointFleet("bu", throughputFleet.Count, settings.BurstEndpoints);
         var ingestFleet = new EndpointFleet("in", throughputFleet.Count + burstFleet.Count, Routing.TypesPerWorkspace);
-        string[] workspaces = [.. throughputFleet.Workspaces, .. burstFleet.Workspaces, .. ingestFleet.Workspaces];
+        var backlogFleet = new EndpointFleet("bl", ingestFleet.BaseIndex + ingestFleet.Count, settings.BacklogEndpoints);
+        string[] workspaces = [.. throughputFleet.Workspaces, .. burstFleet.Workspaces, .. ingestFleet.Workspaces, .. backlogFleet.Workspaces];
 
-        var dispatcher = await DispatcherServer.StartAsync(redis, workspaces, webhooksPerWorkspace: 10_000, settings.Profile, logDirectory);
+        var dispatcher = await DispatcherServer.StartAsync(
+            redis, workspaces, webhooksPerWorkspace: 10_000, settings.Profile, logDirectory, serverBuild: settings.ServerBuild);
         ThroughputResult throughput;
         LatencyResult latency;
         BurstResult burst;
         IngestResult ingest;
+        BacklogResult backlog;
+        ThroughputResult strict;
+        InstancesResult? instances = null;
         CrossInstanceResult crossInstance;
         CeilingResult wrk;
         SignatureTotals signatures;
@@ -79,10 +92,11 @@ public static class Harness
         {
             using var api = new HttpClient { BaseAddress = dispatcher.Http, Timeout = TimeSpan.FromSeconds(30) };
             var context = new RunContext(settings, receiver, redis, dispatcher, api, logDirectory);
-            HarnessLog.Phase(logger, "setup", $"registering {throughputFleet.Count + burstFleet.Count + ingestFleet.Count} webhooks in {workspaces.Length} workspaces");
+            HarnessLog.Phase(logger, "setup", $"registering {throughputFleet.Count + burstFleet.Count + ingestFleet.Count + backlogFleet.Count} webhooks in {workspaces.Length} workspaces");
             await throughputFleet.CreateAsync(api, receiver.BaseAddress, CancellationToken.None);
             await burstFleet.CreateAsync(api, receiver.BaseAddress, CancellationToken.None);
             await ingestFleet.CreateAsync(api, receiver.BaseAddress, CancellationToken.None);
+            await backlogFleet.CreateAsync(api, receiver.BaseAddress, CancellationToken.None);
             await using var overall = new MemorySampler(dispatcher.ProcessId);
 
             HarnessLog.Phase(logger, "wrk", $"{settings.WrkDuration.TotalSeconds:0} s against the receiver");
@@ -110,6 +124,17 @@ public static class Harness
             ingest = await IngestScenario.RunAsync(context, ingestFleet);
             HarnessLog.Phase(logger, "ingest", $"{ingest.AckedPerSecond:N0} acknowledged/s");
 
+            HarnessLog.Phase(logger, "backlog", $"{settings.BacklogEvents:N0} deliveries queued for {backlogFleet.Count} disabled endpoints, then drained at their cap");
+            (backlog, var backlogPhase) = await BacklogScenario.RunAsync(context, backlogFleet);
+            Check(logger, backlogPhase, notes);
+            HarnessLog.Phase(logger, "backlog", $"queued: peak RSS {backlog.PeakRssQueuedBytes / 1048576.0:0} MB, Redis +{backlog.RedisBacklogBytes / 1048576.0:0} MB ({backlog.RedisBytesPerQueuedDelivery:N0} B/delivery); " +
+                $"drained at {backlog.DrainPerSecond:N0}/s (cap {backlog.CapPerSecond:N0}/s), max {backlog.MaxInAnySecond} in any 1 s (bound {backlog.Bound})");
+
+            HarnessLog.Phase(logger, StrictThroughputScenario.Name, $"scenario 1 again with appendfsync always ({settings.ThroughputEvents:N0} events)");
+            (strict, var strictPhase) = await StrictThroughputScenario.RunAsync(context, throughputFleet);
+            Check(logger, strictPhase, notes);
+            HarnessLog.Phase(logger, StrictThroughputScenario.Name, $"{strict.DeliveredPerSecond:N0} delivered/s");
+
             // Last: the second instance takes half the partitions, which no other scenario expects.
             HarnessLog.Phase(logger, "cross-instance", $"a second instance joins; then {latency.RatePerSecond:N0}/s for {settings.CrossInstanceDuration.TotalSeconds:0} s through the first only");
             (crossInstance, var crossPhase) = await CrossInstanceScenario.RunAsync(context, throughputFleet, latency.RatePerSecond);
@@ -120,11 +145,20 @@ public static class Harness
             }
             HarnessLog.Phase(logger, "cross-instance", $"ack → receipt p50 / p99 / p99.9, same instance {Figures(crossInstance.SameInstance)}, cross-instance {Figures(crossInstance.CrossInstance)}");
 
-            ArrivalPhase[] phases = [throughputPhase, latencyPhase, burstPhase, crossPhase, .. wrkPhase is null ? Array.Empty<ArrivalPhase>() : [wrkPhase]];
+            ArrivalPhase[] instancePhases = [];
+            if (settings.RunInstances)
+            {
+                HarnessLog.Phase(logger, "instances", $"scenario 1's load through one instance, then through {InstancesScenario.Instances} on the same Redis");
+                (instances, instancePhases) = await InstancesScenario.RunAsync(context, throughputFleet);
+                Array.ForEach(instancePhases, p => Check(logger, p, notes));
+                HarnessLog.Phase(logger, "instances", $"one {instances.One.DeliveredPerSecond:N0}/s, three {instances.Three.DeliveredPerSecond:N0}/s ({instances.ThreeToOne:0.00}×)");
+            }
+
+            ArrivalPhase[] phases = [throughputPhase, latencyPhase, burstPhase, backlogPhase, strictPhase, crossPhase, .. instancePhases, .. wrkPhase is null ? Array.Empty<ArrivalPhase>() : [wrkPhase]];
             signatures = new SignatureTotals(
                 phases.Sum(p => p.SignaturesChecked), phases.Sum(p => p.BadSignatures),
                 phases.Where(p => p != wrkPhase).Sum(p => p.Duplicates), phases.Sum(p => p.Misrouted), phases.Sum(p => p.Unparsed));
-            overallPeak = Math.Max(overall.MaxRssBytes, burst.PeakRssBytes);
+            overallPeak = new[] { overall.MaxRssBytes, burst.PeakRssBytes, backlog.PeakRssQueuedBytes, backlog.PeakRssDrainBytes }.Max();
         }
 
         HarnessLog.Phase(logger, "redis-benchmark", $"ZADD ×{settings.RedisBenchmarkRequests:N0}, pipelined");
@@ -140,7 +174,8 @@ public static class Harness
         string redisVersion = (await redis.Connection.GetServer(redis.Address).InfoAsync("server"))
             .SelectMany(g => g).FirstOrDefault(p => p.Key == "redis_version").Value ?? "?";
         return new LoadReport(started, clock.Elapsed.TotalSeconds, settings.Quick, settings.Scale, MachineFacts.Read(redisVersion),
-            throughput, latency, burst, ingest, crossInstance, [wrk, redisCeiling], peers, signatures, ratios, overallPeak, notes);
+            durability, throughput, PerCore.Of(throughput), strict, DurabilityMode.RedisAof("always"), PerCore.Of(strict), backlog, instances,
+            latency, burst, ingest, crossInstance, [wrk, redisCeiling], peers, signatures, ratios, overallPeak, notes);
     }
 
     private static double? Ratio(ThroughputResult throughput, List<PeerResult> peers, string name) =>

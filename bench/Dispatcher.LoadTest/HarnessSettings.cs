@@ -51,6 +51,37 @@ public sealed record HarnessSettings
     /// <summary>With <c>--perf</c>, Dispatcher is profiled with perf through scenario 1 (latest-profile.txt).</summary>
     public bool Profile { get; init; }
 
+    /// <summary>
+    /// The new backlog scenario: this many endpoints, disabled while <see cref="BacklogPerEndpoint"/>
+    /// events each are queued (100 × 10,000: the million queued deliveries).
+    /// </summary>
+    public int BacklogEndpoints { get; init; } = 100;
+
+    public int BacklogPerEndpoint { get; init; } = 10_000;
+
+    public int BacklogEvents => BacklogEndpoints * BacklogPerEndpoint;
+
+    /// <summary>
+    /// The backlog's drain takes events ÷ (endpoints × 50/s): 200 s at full scale, so it gets its own,
+    /// longer bound than the other phases.
+    /// </summary>
+    public TimeSpan BacklogTimeout => PhaseTimeout + TimeSpan.FromSeconds(BacklogPerEndpoint / 50.0 * 1.5);
+
+    /// <summary>With <c>--no-instances</c>, the three-instances scenario (one against three Dispatchers on one Redis) is skipped.</summary>
+    public bool RunInstances { get; init; } = true;
+
+    /// <summary>
+    /// With <c>--server-build DIR</c>, Dispatcher.Server.dll is started from that folder (another
+    /// checkout's Release build, for an A/B run) instead of the one built beside the harness.
+    /// </summary>
+    public string? ServerBuild { get; init; }
+
+    /// <summary>The harness's redis-server <c>appendfsync</c> (<c>--fsync always|everysec</c>, default everysec as docker-compose runs it).</summary>
+    public string Fsync { get; init; } = "everysec";
+
+    /// <summary>With <c>--scenario1</c>, only the warm-up and scenario 1 run (for A/B runs) and scenario1.json is written.</summary>
+    public bool ScenarioOneOnly { get; init; }
+
     /// <summary>The factor <c>--scale f</c> applied to the full run's counts (1: the scale); the report shows it.</summary>
     public double Scale { get; init; } = 1;
 
@@ -59,7 +90,17 @@ public sealed record HarnessSettings
         bool quick = args.Contains("--quick");
         string output = Value(args, "--out") ?? Path.Combine(RepositoryRoot.Find(), "bench", "results");
         bool peers = args.Contains("--peers") || (!quick && !args.Contains("--no-peers"));
-        var settings = new HarnessSettings { Quick = quick, OutputDirectory = Path.GetFullPath(output), RunPeers = peers, Profile = args.Contains("--perf") };
+        string fsync = Value(args, "--fsync") ?? "everysec";
+        if (fsync is not ("always" or "everysec"))
+        {
+            throw new ArgumentException($"--fsync takes always or everysec, not {fsync}");
+        }
+        var settings = new HarnessSettings
+        {
+            Quick = quick, OutputDirectory = Path.GetFullPath(output), RunPeers = peers, Profile = args.Contains("--perf"),
+            RunInstances = !args.Contains("--no-instances"), Fsync = fsync, ScenarioOneOnly = args.Contains("--scenario1"),
+            ServerBuild = Value(args, "--server-build") is { } build ? Path.GetFullPath(build) : null,
+        };
         if (!quick && Value(args, "--scale") is { } scaleText)
         {
             double f = Math.Clamp(double.Parse(scaleText, System.Globalization.CultureInfo.InvariantCulture), 0.01, 1);
@@ -74,6 +115,10 @@ public sealed record HarnessSettings
                 IngestEvents = Scaled(settings.IngestEvents),
                 BullMqEvents = Scaled(settings.BullMqEvents),
                 HangfireEvents = Scaled(settings.HangfireEvents),
+                // Fewer endpoints (at least one workspace's worth) and a shallower queue each: the
+                // drain runs at the endpoints' cap, so its time scales with the depth alone.
+                BacklogEndpoints = Math.Max(Routing.TypesPerWorkspace, Scaled(settings.BacklogEndpoints)),
+                BacklogPerEndpoint = Scaled(settings.BacklogPerEndpoint),
             };
         }
         return quick
@@ -90,6 +135,8 @@ public sealed record HarnessSettings
                 RedisBenchmarkRequests = 100_000,
                 BullMqEvents = 2_000,
                 HangfireEvents = 500,
+                BacklogEndpoints = 20,
+                BacklogPerEndpoint = 200,
                 PhaseTimeout = TimeSpan.FromSeconds(40),
             }
             : settings;

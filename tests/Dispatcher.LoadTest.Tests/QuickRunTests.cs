@@ -67,6 +67,17 @@ public class QuickRunTests(ITestOutputHelper output)
         AssertCrossInstance(root.GetProperty("crossInstance"));
         Assert.Contains("5. cross-instance", File.ReadAllText(md), StringComparison.Ordinal);
 
+        ScaleFiguresShape.AssertDurability(root);
+        ScaleFiguresShape.AssertBacklog(root.GetProperty("backlog"));
+        ScaleFiguresShape.AssertStrictThroughput(root.GetProperty("throughputStrict"));
+        ScaleFiguresShape.AssertPerCore(root.GetProperty("throughputPerCore"));
+        ScaleFiguresShape.AssertPerCore(root.GetProperty("throughputStrictPerCore"));
+        ScaleFiguresShape.AssertInstances(root.GetProperty("instances"));
+        foreach (string row in new[] { "6. backlog", "1a. throughput with appendfsync always", "7. instances", "Durability of every figure" })
+        {
+            Assert.Contains(row, File.ReadAllText(md), StringComparison.Ordinal);
+        }
+
         var signatures = root.GetProperty("signatures");
         Assert.True(signatures.GetProperty("checked").GetInt64() > 0, "the receiver should have checked a sample of signatures");
         Assert.Equal(0, signatures.GetProperty("bad").GetInt64());

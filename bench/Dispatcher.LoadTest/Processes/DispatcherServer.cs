@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Dispatcher.LoadTest.Processes;
 
 /// <summary>
-/// Dispatcher as a separate process: the Release Dispatcher.Server.dll built beside the harness,
-/// in the Production environment with its defaults (delivery log on), except what a loopback
+/// Dispatcher as a separate process: the Release Dispatcher.Server.dll built beside the harness (or
+/// another checkout's build, for an A/B run), in the Production environment with its defaults (delivery log on), except what a loopback
 /// benchmark needs: http:// loopback endpoints, the harness's keys, and room for its webhooks.
 /// </summary>
 public sealed class DispatcherServer : IAsyncDisposable
@@ -16,9 +16,12 @@ public sealed class DispatcherServer : IAsyncDisposable
     private readonly IReadOnlyList<string> _workspaces;
     private readonly int _webhooksPerWorkspace;
     private readonly string _logDirectory;
+    private readonly string? _serverBuild;
 
-    private DispatcherServer(ChildProcess process, Uri http, Uri grpc, RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, string logDirectory)
+    private DispatcherServer(
+        ChildProcess process, Uri http, Uri grpc, RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, string logDirectory, string? serverBuild)
     {
+        _serverBuild = serverBuild;
         _process = process;
         Http = http;
         Grpc = grpc;
@@ -38,13 +41,18 @@ public sealed class DispatcherServer : IAsyncDisposable
     public static string ApiKey(string workspace) => "bench_api_key_" + workspace;
 
     /// <param name="name">The process's name in the harness's logs (<c>name.log</c>).</param>
+    /// <param name="serverBuild">The folder of the Dispatcher.Server.dll to start; null: the one built beside the harness.</param>
     public static async Task<DispatcherServer> StartAsync(
-        RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, bool perfMap, string logDirectory, string name = "dispatcher")
+        RedisServer redis, IReadOnlyList<string> workspaces, int webhooksPerWorkspace, bool perfMap, string logDirectory,
+        string name = "dispatcher", string? serverBuild = null)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "Dispatcher.Server.dll");
+        string folder = serverBuild ?? AppContext.BaseDirectory;
+        string dll = Path.Combine(folder, "Dispatcher.Server.dll");
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"{dll} is missing: build the harness (it references the server)");
+            throw new InvalidOperationException(serverBuild is null
+                ? $"{dll} is missing: build the harness (it references the server)"
+                : $"{dll} is missing: --server-build takes the folder of a built server (e.g. src/Dispatcher.Server/bin/Release/net10.0 after dotnet build -c Release)");
         }
         int httpPort = FreePort.Next(), grpcPort = FreePort.Next();
         var environment = new Dictionary<string, string>
@@ -73,7 +81,8 @@ public sealed class DispatcherServer : IAsyncDisposable
             environment[$"Dispatcher__ApiKeys__{i}__Workspace"] = workspaces[i];
         }
         var process = ChildProcess.Start(name, "dotnet", [dll], logDirectory, environment,
-            workingDirectory: AppContext.BaseDirectory, readyLine: "Dispatcher is up");
+            // Its own folder: the server reads appsettings.json from there.
+            workingDirectory: folder, readyLine: "Dispatcher is up");
         try
         {
             await process.WaitReadyAsync(TimeSpan.FromSeconds(60));
@@ -84,7 +93,7 @@ public sealed class DispatcherServer : IAsyncDisposable
             throw;
         }
         return new DispatcherServer(process, new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{grpcPort}"),
-            redis, workspaces, webhooksPerWorkspace, logDirectory);
+            redis, workspaces, webhooksPerWorkspace, logDirectory, serverBuild);
     }
 
     /// <summary>
@@ -92,7 +101,7 @@ public sealed class DispatcherServer : IAsyncDisposable
     /// runs them (never profiled): the two split the partitions between them.
     /// </summary>
     public Task<DispatcherServer> StartAnotherAsync(string name) =>
-        StartAsync(_redis, _workspaces, _webhooksPerWorkspace, perfMap: false, _logDirectory, name);
+        StartAsync(_redis, _workspaces, _webhooksPerWorkspace, perfMap: false, _logDirectory, name, _serverBuild);
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -5,7 +5,8 @@ namespace Dispatcher.LoadTest.Processes;
 
 /// <summary>
 /// A <c>redis-server</c> of the harness's own on a free loopback port, with AOF on and fsync every
-/// second as production runs it (docker-compose.yml), its data in a temporary folder.
+/// second as production runs it (docker-compose.yml), or on every write (<c>always</c>), its data in
+/// a temporary folder.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -28,20 +29,23 @@ public sealed class RedisServer : IAsyncDisposable
 
     public ConnectionMultiplexer Connection { get; }
 
-    public static async Task<RedisServer> StartAsync(string name, string logDirectory)
+    /// <summary>The <c>appendfsync</c> in force now (<see cref="SetFsyncAsync"/> changes it mid-run).</summary>
+    public string Fsync { get; private set; } = "everysec";
+
+    public static async Task<RedisServer> StartAsync(string name, string logDirectory, string fsync = "everysec")
     {
         string redis = Tools.Require("redis-server", "apt-get install redis-server; ./test.sh installs it");
         string data = Directory.CreateTempSubdirectory("dispatcher-load-" + name + "-").FullName;
         int port = FreePort.Next();
         var process = ChildProcess.Start(name, redis,
             ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", data,
-             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--protected-mode", "no"],
+             "--appendonly", "yes", "--appendfsync", fsync, "--save", "", "--protected-mode", "no"],
             logDirectory, readyLine: "Ready to accept connections");
         try
         {
             await process.WaitReadyAsync(TimeSpan.FromSeconds(30));
             var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},allowAdmin=true,abortConnect=false");
-            return new RedisServer(process, data, port, connection);
+            return new RedisServer(process, data, port, connection) { Fsync = fsync };
         }
         catch
         {
@@ -56,6 +60,16 @@ public sealed class RedisServer : IAsyncDisposable
         var info = await Connection.GetServer(Address).InfoAsync("memory");
         string value = info.SelectMany(g => g).First(p => p.Key == "used_memory").Value;
         return long.Parse(value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// <c>CONFIG SET appendfsync</c>: Redis applies it to the next write, so one run can measure a
+    /// scenario in both modes on the same data and the same warm Dispatcher.
+    /// </summary>
+    public async Task SetFsyncAsync(string fsync)
+    {
+        await Connection.GetServer(Address).ConfigSetAsync("appendfsync", fsync);
+        Fsync = fsync;
     }
 
     public async ValueTask DisposeAsync()

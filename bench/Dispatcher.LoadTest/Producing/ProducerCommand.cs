@@ -36,7 +36,7 @@ public static class ProducerCommand
         {
             var pending = new List<Task>(options.Count);
             long first = Clock.NowMicros();
-            for (int seq = 0; seq < options.Count; seq++)
+            for (int seq = options.Shard; seq < options.Count; seq += options.Shards)
             {
                 await PaceAsync(options.RatePerSecond, first, seq, stop.Token);
                 await window.WaitAsync(stop.Token);

@@ -6,15 +6,16 @@ namespace Dispatcher.LoadTest.Producing;
 /// <summary>Starts this program again as the producer process (the <c>produce</c> verb) and reads its report.</summary>
 public static class ProducerRun
 {
-    public static async Task<ProducerReport> RunAsync(ProducerArgs args, string logDirectory, TimeSpan timeout)
+    /// <param name="suffix">Tells apart the logs of several producers of one phase.</param>
+    public static async Task<ProducerReport> RunAsync(ProducerArgs args, string logDirectory, TimeSpan timeout, string suffix = "")
     {
         var (file, prefix) = SelfCommand();
-        await using var process = ChildProcess.Start("producer-" + args.Phase, file, [.. prefix, .. args.ToArguments()], logDirectory);
+        await using var process = ChildProcess.Start("producer-" + args.Phase + suffix, file, [.. prefix, .. args.ToArguments()], logDirectory);
         int exit = await process.WaitForExitAsync(timeout);
         string? line = process.Lines.LastOrDefault(l => l.StartsWith('{'));
         if (line is null)
         {
-            throw new InvalidOperationException($"the producer of {args.Phase} exited with {exit} without a report; see producer-{args.Phase}.log");
+            throw new InvalidOperationException($"the producer of {args.Phase} exited with {exit} without a report; see producer-{args.Phase}{suffix}.log");
         }
         return JsonSerializer.Deserialize<ProducerReport>(line)!;
     }

@@ -86,7 +86,9 @@ public sealed class ArrivalPhase
         int endpoint = globalEndpoint - BaseIndex;
         if (endpoint < 0 || endpoint >= Endpoints)
         {
-            Interlocked.Increment(ref _misrouted);
+            // Dispatcher's own events (link.clicked.aggregated, when a minute's click window closes)
+            // reach other fleets' endpoints during any phase: they carry no seq and are not misrouted.
+            Interlocked.Increment(ref EventMarks.TryRead(body, out _) ? ref _misrouted : ref _unparsed);
             return;
         }
         long n = Interlocked.Increment(ref _total);

@@ -13,6 +13,7 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.RunSeconds:0} s. Machine: {r.Machine.Cores} cores ({r.Machine.Cpu}), {r.Machine.MemoryBytes / (1 << 20):N0} MB, {r.Machine.Os}, {r.Machine.DotNet}, redis-server {r.Machine.RedisVersion}."));
         md.AppendLine("Everything (Dispatcher, redis-server, receiver, producer, wrk, peers) shares these cores.");
+        MarkdownNewRows.Durability(md, r);
         md.AppendLine();
         md.AppendLine("## Scenarios");
         md.AppendLine();
@@ -24,6 +25,7 @@ public static class MarkdownReport
         Row(md, "", "most any endpoint got in any 1 s (bound 60)", $"{t.MaxPerEndpointInAnySecond}; endpoints over: {t.EndpointsOverBound} (over in 0.9 s, i.e. beyond 100 ms of arrival jitter: {t.EndpointsOverBoundLessJitter})");
         Row(md, "", $"cores used (of {t.Cpu.Cores}): Dispatcher / redis / receiver / rest", $"{t.Cpu.Dispatcher:0.00} / {t.Cpu.Redis:0.00} / {t.Cpu.Harness:0.00} / {t.Cpu.Others:0.00} (rest: producer and anything else running)");
         Row(md, "", "CPU per delivered event: Dispatcher / redis / receiver", $"{PerEvent(t.Cpu.Dispatcher, t)} / {PerEvent(t.Cpu.Redis, t)} / {PerEvent(t.Cpu.Harness, t)} µs");
+        MarkdownNewRows.PerCoreRow(md, r.ThroughputPerCore);
         var l = r.Latency;
         Row(md, $"2. latency ({l.RatePerSecond:N0}/s steady, {l.Events:N0} events)", "ack → receipt p50 / p99 / p99.9", $"{l.AckToReceiptP50Ms:0.0} / {l.AckToReceiptP99Ms:0.0} / {l.AckToReceiptP999Ms:0.0} ms{Incomplete(l.Complete)}");
         Row(md, "", "publish → receipt p50 / p99 / p99.9", $"{l.PublishToReceiptP50Ms:0.0} / {l.PublishToReceiptP99Ms:0.0} / {l.PublishToReceiptP999Ms:0.0} ms");
@@ -42,6 +44,7 @@ public static class MarkdownReport
         Row(md, "", "… delivered by the other instance (woken through Redis pub/sub)", Figures(x.CrossInstance));
         Row(md, "", "cross ÷ same, p50 / p99 / p99.9", $"{Ratio(x.CrossToSameP50, "0.0×")} / {Ratio(x.CrossToSameP99, "0.0×")} / {Ratio(x.CrossToSameP999, "0.0×")}");
         Row(md, "", "second instance started → partitions split", $"{x.SplitSeconds:0.0} s");
+        MarkdownNewRows.Scenarios(md, r);
         md.AppendLine();
         md.AppendLine("## Ceilings and peers (same run, same receiver, same redis-server)");
         md.AppendLine();
@@ -69,6 +72,7 @@ public static class MarkdownReport
         Row(md, "endpoints over their bound in any 1 s (throughput + burst)", $"{t.EndpointsOverBound + b.EndpointsOverBound} (beyond 100 ms jitter: {t.EndpointsOverBoundLessJitter + b.EndpointsOverBoundLessJitter})", "0");
         Row(md, "cross-instance ack → receipt p99 (cross ÷ same)", $"{x.CrossInstance.AckToReceipt.P99Ms:0.0} ms ({Ratio(x.CrossToSameP99, "0.0×")})", $"well under the idle poll ({x.IdlePollMs:N0} ms)");
         Row(md, "peak RSS during the burst", $"{b.PeakRssBytes / 1048576.0:0} MB", "< 300 MB");
+        MarkdownNewRows.Targets(md, r);
         md.AppendLine();
         var s = r.Signatures;
         md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Signatures: {s.Checked:N0} sampled deliveries checked, **{s.Bad} bad**. Duplicates {s.Duplicates}, misrouted {s.Misrouted}, unparsed {s.Unparsed}."));
@@ -87,7 +91,7 @@ public static class MarkdownReport
         return md.ToString();
     }
 
-    private static void Row(StringBuilder md, string a, string b, string c) => md.AppendLine($"| {a} | {b} | {c} |");
+    private static void Row(StringBuilder md, string a, string b, string c) => MarkdownNewRows.Row(md, a, b, c);
 
     /// <summary>Cores used × the CPU phase's length ÷ events delivered, in µs of CPU per event.</summary>
     private static string PerEvent(double cores, Scenarios.ThroughputResult t) =>

@@ -33,6 +33,29 @@ public sealed class PartitionHolders(RedisServer redis)
     }
 
     /// <summary>
+    /// Waits until exactly <paramref name="instances"/> instances hold every partition, split as
+    /// <see cref="PartitionAssignment"/> computes for them: after a kill that is once the dead
+    /// instance's leases expired and were taken over, after a start once the new one has its share.
+    /// </summary>
+    public async Task<string[]> WaitForInstancesAsync(int instances, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        string?[] holders = [];
+        while (!limit.IsCancellationRequested)
+        {
+            holders = await ReadAsync();
+            string[] members = [.. holders.OfType<string>().Distinct()];
+            if (members.Length == instances && holders.SequenceEqual(PartitionAssignment.Assign(Map.Count, members)))
+            {
+                return members;
+            }
+            await Task.Delay(PollEvery, CancellationToken.None);
+        }
+        throw new TimeoutException($"the partitions were not split between {instances} instances within {timeout.TotalSeconds:0} s; holders: " +
+            string.Join(", ", holders.GroupBy(h => h ?? "none").Select(g => $"{g.Key} ×{g.Count()}")));
+    }
+
+    /// <summary>
     /// Waits until a second instance has joined <paramref name="first"/> and the leases are exactly
     /// the split <see cref="PartitionAssignment"/> computes for the two, so no hand-off is under way.
     /// </summary>
