@@ -26,6 +26,11 @@ public sealed class RedisKeys(string prefix)
     public RedisKey DeliveryLog(string workspaceId, string webhookId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:log:{webhookId}";
 
     // Delivery work, tagged by partition.
+
+    /// <summary>
+    /// An event's body in one partition it reached. The body in the event's home partition
+    /// (<see cref="Events.EventHome"/>) is always written and is the producer-facing dedupe marker.
+    /// </summary>
     public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{KeyPart.Encode(workspaceId)}:{eventId}";
 
     public RedisKey Ready(int partition) => $"{Prefix}:{{p:{partition}}}:ready";
@@ -75,7 +80,4 @@ public sealed class RedisKeys(string prefix)
 
     /// <summary>A caller's call counter of one limited kind (e.g. <c>send</c>); the caller is a key's identity, never the key.</summary>
     public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{callerId}";
-
-    /// <summary>The producer-facing dedupe marker for (workspace, event id).</summary>
-    public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{KeyPart.Encode(workspaceId)}:{eventId}";
 }

@@ -1,4 +1,5 @@
 using Dispatcher.Core.Events;
+using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using StackExchange.Redis;
 
@@ -6,15 +7,27 @@ namespace Dispatcher.Redis.Events;
 
 /// <summary>
 /// Reads accepted events back. A body is kept once per partition it reached (so each partition's
-/// scripts touch only their own slot), so a lookup asks the partitions it may be in.
+/// scripts touch only their own slot), and always in the event's home partition (<see cref="EventHome"/>),
+/// which is where a lookup starts.
 /// </summary>
-public sealed class EventStore(IConnectionMultiplexer redis, RedisKeys keys)
+public sealed class EventStore(IConnectionMultiplexer redis, RedisKeys keys, PartitionMap partitionMap)
 {
     /// <summary>
-    /// The event, or null when none of <paramref name="partitions"/> holds it (never accepted, or
-    /// past retention) or the body found is stored as another workspace's.
+    /// The event, or null when none of its home partition and <paramref name="partitions"/> holds it
+    /// (never accepted, or past retention) or the body found is stored as another workspace's.
     /// </summary>
-    public async Task<StoredEvent?> FindAsync(IEnumerable<int> partitions, WorkspaceId workspaceId, EventId eventId)
+    /// <param name="partitions">
+    /// Where else to look when the home partition has no body (asked for only then): the partitions of
+    /// the workspace's webhooks, where a failover that lost the home's write may have left it.
+    /// </param>
+    public async Task<StoredEvent?> FindAsync(WorkspaceId workspaceId, EventId eventId, Func<Task<IEnumerable<int>>> partitions)
+    {
+        int home = EventHome.Of(partitionMap, workspaceId.Value, eventId.Value);
+        return await FindInAsync([home], workspaceId, eventId).ConfigureAwait(false)
+            ?? await FindInAsync((await partitions().ConfigureAwait(false)).Where(p => p != home), workspaceId, eventId).ConfigureAwait(false);
+    }
+
+    private async Task<StoredEvent?> FindInAsync(IEnumerable<int> partitions, WorkspaceId workspaceId, EventId eventId)
     {
         var db = redis.GetDatabase();
         var batch = db.CreateBatch();
