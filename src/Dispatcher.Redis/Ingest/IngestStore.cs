@@ -117,11 +117,13 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
         {
             var evt = items[item].Event;
             scriptKeys[k++] = keys.EventBody(partition, evt.WorkspaceId, evt.Id);
+            // A home partition with none of the event's webhooks keeps only id and workspace (enqueue.lua).
+            bool full = targets.Count > 0;
             args[a++] = evt.Id;
             args[a++] = evt.WorkspaceId;
-            args[a++] = evt.Type;
-            args[a++] = evt.CreatedAt.ToUnixTimeMilliseconds();
-            args[a++] = evt.Data;
+            args[a++] = full ? evt.Type : RedisValue.EmptyString;
+            args[a++] = full ? evt.CreatedAt.ToUnixTimeMilliseconds() : RedisValue.EmptyString;
+            args[a++] = full ? evt.Data : RedisValue.EmptyString;
             args[a++] = targets.Count;
             foreach (var webhook in targets)
             {

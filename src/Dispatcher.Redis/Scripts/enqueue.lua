@@ -2,7 +2,9 @@
 -- KEYS[1] partition ready index, then per event: its body, then per webhook: queue, queue records, hold.
 -- ARGV[1] body ttl (s), ARGV[2] due (ms), ARGV[3] the ingest span's traceparent ('' for none), then
 -- per event: id, workspace, type, created (ms), data, webhook count n, then n pairs of webhook id,
--- delivery id. An event may have no webhook here: in its home partition the body is written anyway.
+-- delivery id. An event may have no webhook here (n = 0): that is its home partition, where its body
+-- is written anyway as its dedupe marker, with only id and workspace (no delivery here reads the rest,
+-- and a full copy would double the bytes of every event whose webhooks all live elsewhere).
 -- Returns one 1 (written) or 0 (its body was already here: nothing written) per event, in order.
 -- The body doubles as the partition's idempotency marker (and, in the event's home partition, as
 -- the producer-facing dedupe marker): a producer's retry after a partial write finds it and writes
@@ -25,7 +27,9 @@ while a <= #ARGV do
       redis.call('ZADD', queue, ARGV[2], delivery)
       sync_head(queue, KEYS[1], hold, webhook)
     end
-    if ARGV[3] ~= '' then
+    if n == 0 then
+      redis.call('HSET', body, 'id', ARGV[a], 'ws', ARGV[a + 1])
+    elseif ARGV[3] ~= '' then
       redis.call('HSET', body, 'id', ARGV[a], 'ws', ARGV[a + 1], 'type', ARGV[a + 2], 'created', ARGV[a + 3], 'data', ARGV[a + 4], 'tp', ARGV[3])
     else
       redis.call('HSET', body, 'id', ARGV[a], 'ws', ARGV[a + 1], 'type', ARGV[a + 2], 'created', ARGV[a + 3], 'data', ARGV[a + 4])

@@ -102,10 +102,31 @@ public sealed class HomePartitionTests(RedisServerFixture redis, ITestOutputHelp
         Assert.Equal([IngestOutcome.Duplicate], await store.WriteAsync([new IngestItem(evt, [])], DateTimeOffset.UtcNow, Window, touched));
 
         var body = keys.EventBody(EventHome.Of(_partitions, evt.WorkspaceId, evt.Id), evt.WorkspaceId, evt.Id);
+        // Only the marker: no delivery will ever read the rest of it.
+        Assert.Equal(["id", "ws"], (await redis.Db.HashKeysAsync(body)).Select(k => (string)k!).Order());
         Assert.Equal(evt.WorkspaceId, (string?)await redis.Db.HashGetAsync(body, "ws"));
         // The dedupe window is the body's lifetime.
         Assert.InRange((await redis.Db.KeyTimeToLiveAsync(body))!.Value, Window - TimeSpan.FromMinutes(1), Window);
         Assert.Empty(touched);
+    }
+
+    [Fact]
+    public async Task An_event_is_read_back_whole_from_its_webhooks_partition_when_its_home_keeps_only_the_marker()
+    {
+        var (keys, store) = Scene();
+        var evt = Event("ws_read", "evt_read_back");
+        int home = EventHome.Of(_partitions, evt.WorkspaceId, evt.Id);
+        int elsewhere = Enumerable.Range(0, 8).First(p => p != home);
+        await store.WriteAsync([new IngestItem(evt, [WebhookIn(elsewhere, evt.WorkspaceId, "r")])], DateTimeOffset.UtcNow, Window, new HashSet<int>());
+        var events = new EventStore(redis.Connection, keys, _partitions);
+
+        var found = await events.FindAsync(new WorkspaceId(evt.WorkspaceId), new EventId(evt.Id), () => Task.FromResult<IEnumerable<int>>([elsewhere]));
+
+        Assert.NotNull(found);
+        Assert.Equal((evt.Id, evt.Type), (found.Id, found.Type));
+        Assert.Equal(evt.Data, found.Data);
+        Assert.Equal(2, await redis.Db.HashLengthAsync(keys.EventBody(home, evt.WorkspaceId, evt.Id)));
+        Assert.Null(await events.FindAsync(new WorkspaceId(evt.WorkspaceId), new EventId(evt.Id), () => Task.FromResult<IEnumerable<int>>([])));
     }
 
     [Fact]
