@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Redis.Deliveries;
+using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
@@ -9,11 +10,12 @@ namespace Dispatcher.Redis;
 
 /// <summary>
 /// Layout 2 → 3: each webhook's delivery log moves from its workspace's slot (a list of attempts,
-/// newest first) to its partition's (deliveries with their attempts, see log_attempt); and the old
-/// producer-facing dedupe markers, which layout 3 no longer writes, are remembered as still present
-/// (<see cref="RedisKeys.LegacyDedupe"/>) until the last of them expires, so ingest keeps answering
-/// a retry of an event accepted before the upgrade DUPLICATE. Idempotent per key: each old log is
-/// deleted once copied, so an interrupted migration picks up where it stopped.
+/// newest first) to its partition's (deliveries with their attempts, see log_attempt); and each old
+/// producer-facing dedupe marker (<c>dedupe:W:EVT</c>, which layout 3 no longer reads) becomes what
+/// layout 3 reads instead: a body with the event's id and workspace in its home partition, for the
+/// marker's remaining lifetime, so a retry of an event accepted before the upgrade is still answered
+/// DUPLICATE. Each old key is deleted once copied, so an interrupted migration goes on where it
+/// stopped; only the log it was moving may then show some attempts twice.
 /// </summary>
 internal sealed class Layout3Migration(IConnectionMultiplexer redis, RedisKeys keys)
 {
@@ -25,7 +27,6 @@ internal sealed class Layout3Migration(IConnectionMultiplexer redis, RedisKeys k
         var partitions = new PartitionMap(partitionCount);
         var db = redis.GetDatabase();
         long moved = 0;
-        TimeSpan longestMarker = TimeSpan.Zero;
         string logTag = keys.Prefix + ":{ws:";
         string dedupe = keys.Prefix + ":dedupe:";
         foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
@@ -35,10 +36,7 @@ internal sealed class Layout3Migration(IConnectionMultiplexer redis, RedisKeys k
                 string name = key.ToString();
                 if (name.StartsWith(dedupe, StringComparison.Ordinal))
                 {
-                    if (await db.KeyTimeToLiveAsync(key).ConfigureAwait(false) is { } ttl && ttl > longestMarker)
-                    {
-                        longestMarker = ttl;
-                    }
+                    await MoveMarkerAsync(db, key, name[dedupe.Length..], partitions).ConfigureAwait(false);
                 }
                 else if (name.StartsWith(logTag, StringComparison.Ordinal) && WebhookOfOldLog(name) is { } webhookId)
                 {
@@ -47,11 +45,27 @@ internal sealed class Layout3Migration(IConnectionMultiplexer redis, RedisKeys k
                 }
             }
         }
-        if (longestMarker > TimeSpan.Zero)
-        {
-            await db.StringSetAsync(keys.LegacyDedupe, 1, longestMarker).ConfigureAwait(false);
-        }
         return moved;
+    }
+
+    /// <param name="rest">The marker's name after <c>dedupe:</c>: the escaped workspace, ':', the event id.</param>
+    private async Task MoveMarkerAsync(IDatabase db, RedisKey marker, string rest, PartitionMap partitions)
+    {
+        int colon = rest.IndexOf(':', StringComparison.Ordinal);
+        var ttl = await db.KeyTimeToLiveAsync(marker).ConfigureAwait(false);
+        if (colon > 0)
+        {
+            string workspaceId = KeyPart.Decode(rest[..colon]), eventId = rest[(colon + 1)..];
+            var body = keys.EventBody(EventHome.Of(partitions, workspaceId, eventId), workspaceId, eventId);
+            // A body already there (the event had a webhook in its home partition) is the marker already.
+            if (await db.HashSetAsync(body, "id", eventId, When.NotExists).ConfigureAwait(false))
+            {
+                await db.HashSetAsync(body, "ws", workspaceId).ConfigureAwait(false);
+                // The marker's remaining lifetime (markers are written with one; kept as found otherwise).
+                await db.KeyExpireAsync(body, ttl).ConfigureAwait(false);
+            }
+        }
+        await db.KeyDeleteAsync(marker).ConfigureAwait(false);
     }
 
     /// <summary>The webhook id of a layout-2 log key (<c>{ws:W}:log:ID</c>), or null for any other key of the workspace.</summary>

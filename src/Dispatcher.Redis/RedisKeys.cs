@@ -24,6 +24,11 @@ public sealed class RedisKeys(string prefix)
 
 
     // Delivery work, tagged by partition.
+
+    /// <summary>
+    /// An event's body in one partition it reached. The body in the event's home partition
+    /// (<see cref="Events.EventHome"/>) is always written and is the producer-facing dedupe marker.
+    /// </summary>
     public RedisKey EventBody(int partition, string workspaceId, string eventId) => $"{Prefix}:{{p:{partition}}}:ev:{KeyPart.Encode(workspaceId)}:{eventId}";
 
     public RedisKey Ready(int partition) => $"{Prefix}:{{p:{partition}}}:ready";
@@ -86,15 +91,6 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Held (with an expiry) by the instance migrating the layout; the others wait for its stamp.</summary>
     public RedisKey LayoutMigrating => $"{Prefix}:meta:migrating";
 
-    /// <summary>
-    /// Present while layout-2 dedupe markers (<see cref="Dedupe"/>) may still exist after a migration
-    /// to layout 3; expires with the last of them.
-    /// </summary>
-    public RedisKey LegacyDedupe => $"{Prefix}:meta:legacy-dedupe";
-
     /// <summary>A caller's call counter of one limited kind (e.g. <c>send</c>); the caller is a key's identity, never the key.</summary>
     public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{callerId}";
-
-    /// <summary>The producer-facing dedupe marker for (workspace, event id).</summary>
-    public RedisKey Dedupe(string workspaceId, string eventId) => $"{Prefix}:dedupe:{KeyPart.Encode(workspaceId)}:{eventId}";
 }

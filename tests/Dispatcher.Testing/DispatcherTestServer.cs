@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Trust;
+using Dispatcher.Redis;
+using Dispatcher.Redis.Events;
 using Dispatcher.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -113,6 +115,13 @@ public sealed class DispatcherTestServer : IAsyncDisposable
 
     /// <summary>A key of the webhook's partition, e.g. <c>Key(id, "q")</c> for its queue.</summary>
     public string PartitionKey(string webhookId, string kind) => $"{Prefix}:{{p:{PartitionOf(webhookId)}}}:{kind}:{webhookId}";
+
+    /// <summary>
+    /// The event's body key in its home partition: always written for an accepted event, and its
+    /// dedupe marker (workspace escaped as key names escape it).
+    /// </summary>
+    public string HomeKey(string workspaceId, string eventId) =>
+        $"{Prefix}:{{p:{EventHome.Of(_app.Services.GetRequiredService<PartitionMap>(), workspaceId, eventId)}}}:ev:{KeyPart.Encode(workspaceId)}:{eventId}";
 
     /// <summary>A REST client authenticated as <paramref name="apiKey"/>'s workspace.</summary>
     public HttpClient Api(string apiKey = ApiKey)

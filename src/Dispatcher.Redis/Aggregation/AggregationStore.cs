@@ -1,3 +1,5 @@
+using Dispatcher.Core.Partitioning;
+using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
@@ -8,7 +10,7 @@ namespace Dispatcher.Redis.Aggregation;
 /// ingest (before the producer's ack); closing freezes a window, and only after its aggregate
 /// event is durable are its counts deleted.
 /// </summary>
-public sealed class AggregationStore(IConnectionMultiplexer redis, RedisKeys keys, AggregationKeys aggregation)
+public sealed class AggregationStore(IConnectionMultiplexer redis, RedisKeys keys, AggregationKeys aggregation, PartitionMap partitions)
 {
     /// <summary>Window length: the UTC minute.</summary>
     public static readonly TimeSpan WindowLength = TimeSpan.FromMinutes(1);
@@ -22,8 +24,8 @@ public sealed class AggregationStore(IConnectionMultiplexer redis, RedisKeys key
 
     /// <summary>
     /// Counts each click once into the window of <paramref name="now"/> (or the first window still
-    /// open after it). Clicks whose event was already accepted (its dedupe marker exists) are
-    /// duplicates and count nothing.
+    /// open after it). Clicks whose event was already accepted (its body exists in its home
+    /// partition, the dedupe marker) are duplicates and count nothing.
     /// </summary>
     /// <param name="ttl">The dedupe window: how long a click's counted marker, and an unclosed window, live.</param>
     public async Task CountAsync(IReadOnlyList<ClickToCount> clicks, DateTimeOffset now, TimeSpan ttl)
@@ -33,7 +35,7 @@ public sealed class AggregationStore(IConnectionMultiplexer redis, RedisKeys key
             return;
         }
         var db = redis.GetDatabase();
-        var accepted = clicks.Select(c => db.KeyExistsAsync(keys.Dedupe(c.WorkspaceId, c.EventId))).ToArray();
+        var accepted = clicks.Select(c => db.KeyExistsAsync(keys.EventBody(EventHome.Of(partitions, c.WorkspaceId, c.EventId), c.WorkspaceId, c.EventId))).ToArray();
         var fresh = new List<ClickToCount>(clicks.Count);
         for (int i = 0; i < clicks.Count; i++)
         {

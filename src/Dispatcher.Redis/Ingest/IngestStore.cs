@@ -2,77 +2,74 @@ using System.Diagnostics;
 using System.Net;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Dispatcher.Redis.Ingest;
 
 /// <summary>
-/// Makes a batch of events durable: event body and deliveries per partition (one script each,
-/// idempotent), then the producer-facing dedupe marker. Only when this returns may the producer
-/// be acknowledged.
+/// Makes a batch of events durable: each event's body and deliveries in every partition its
+/// webhooks hash to, and its body in its home partition even when no webhook lives there (that body
+/// is the dedupe marker). One script call per partition carries all of the batch's events for it;
+/// each is idempotent. Only when this returns may the producer be acknowledged.
 /// </summary>
 public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, PartitionMap partitions)
 {
+    /// <summary>
+    /// An event is <see cref="IngestOutcome.Accepted"/> when this call wrote it in any partition, and a
+    /// <see cref="IngestOutcome.Duplicate"/> when every partition already had it. So after a failover that
+    /// lost one slot's writes (and kept the others), the producer's retry rewrites what was lost and is
+    /// answered Accepted, never Duplicate. Two concurrent publishes of one id whose webhooks span several
+    /// partitions may both be Accepted; each partition's writes happen once, so no delivery is doubled.
+    /// </summary>
     /// <param name="now">Due time of the new deliveries.</param>
-    /// <param name="dedupeWindow">How long (workspace, id) is remembered; also the event bodies' lifetime.</param>
+    /// <param name="dedupeWindow">How long the event bodies live, and so how long (workspace, id) is remembered.</param>
     /// <param name="touchedPartitions">Receives the partitions that got new work, so their pumps can be woken.</param>
     public async Task<IngestOutcome[]> WriteAsync(
         IReadOnlyList<IngestItem> items, DateTimeOffset now, TimeSpan dedupeWindow, ISet<int> touchedPartitions)
     {
-        var db = redis.GetDatabase();
         var outcomes = new IngestOutcome[items.Count];
         var seenInBatch = new HashSet<(string, string)>();
-        var existing = new Task<bool>?[items.Count];
+        var byPartition = new Dictionary<int, List<(int Item, List<Webhook> Targets)>>();
         for (int i = 0; i < items.Count; i++)
         {
             var evt = items[i].Event;
+            outcomes[i] = IngestOutcome.Duplicate;
             if (!seenInBatch.Add((evt.WorkspaceId, evt.Id)))
             {
-                outcomes[i] = IngestOutcome.Duplicate;
                 continue;
             }
-            existing[i] = db.KeyExistsAsync(keys.Dedupe(evt.WorkspaceId, evt.Id));
+            var targets = items[i].Targets.GroupBy(w => partitions.PartitionOf(w.Id)).ToDictionary(g => g.Key, g => g.ToList());
+            targets.TryAdd(EventHome.Of(partitions, evt.WorkspaceId, evt.Id), []);
+            foreach (var (partition, webhooks) in targets)
+            {
+                if (!byPartition.TryGetValue(partition, out var writes))
+                {
+                    byPartition[partition] = writes = [];
+                }
+                writes.Add((i, webhooks));
+            }
         }
 
-        var fresh = new bool[items.Count];
-        var writes = new List<Task>();
-        for (int i = 0; i < items.Count; i++)
+        // The ingest span is ambient here; kept with the events so each delivery attempt joins its trace.
+        string traceparent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } id } ? id : "";
+        var db = redis.GetDatabase();
+        var calls = byPartition.Select(p => (p.Key, p.Value, Written: EnqueueAsync(db, items, p.Key, p.Value, now, dedupeWindow, traceparent))).ToList();
+        await Task.WhenAll(calls.Select(c => c.Written)).ConfigureAwait(false);
+        foreach (var (partition, writes, written) in calls)
         {
-            if (existing[i] is not { } exists)
+            var flags = (long[])(await written.ConfigureAwait(false))!;
+            for (int w = 0; w < writes.Count; w++)
             {
-                continue;
-            }
-            fresh[i] = !await exists.ConfigureAwait(false);
-            if (!fresh[i])
-            {
-                outcomes[i] = IngestOutcome.Duplicate;
-                continue;
-            }
-            foreach (var group in items[i].Targets.GroupBy(w => partitions.PartitionOf(w.Id)))
-            {
-                writes.Add(EnqueueAsync(db, items[i], group.Key, group.ToList(), now, dedupeWindow));
-                touchedPartitions.Add(group.Key);
-            }
-        }
-        await Task.WhenAll(writes).ConfigureAwait(false);
-
-        // The marker goes last: if we crash before it, the producer's retry redoes the (idempotent) writes.
-        var markers = new Task<bool>?[items.Count];
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (fresh[i])
-            {
-                var evt = items[i].Event;
-                markers[i] = db.StringSetAsync(keys.Dedupe(evt.WorkspaceId, evt.Id), 1, dedupeWindow, When.NotExists);
-            }
-        }
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (markers[i] is { } marker)
-            {
-                // Losing the race to set the marker means a concurrent publish of the same id won.
-                outcomes[i] = await marker.ConfigureAwait(false) ? IngestOutcome.Accepted : IngestOutcome.Duplicate;
+                if (flags[w] == 1)
+                {
+                    outcomes[writes[w].Item] = IngestOutcome.Accepted;
+                    if (writes[w].Targets.Count > 0)
+                    {
+                        touchedPartitions.Add(partition);
+                    }
+                }
             }
         }
         return outcomes;
@@ -80,25 +77,22 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
 
     /// <summary>
     /// Redis <c>WAIT</c> on each node the writes of <paramref name="items"/> went to (the one primary,
-    /// or on Cluster the primaries of the slots written), through the same connection the writes took:
-    /// WAIT only counts replicas that have everything this connection wrote so far.
+    /// or on Cluster the primaries of the slots written: each event's home partition and its webhooks'
+    /// partitions), through the same connection the writes took: WAIT only counts replicas that have
+    /// everything this connection wrote so far.
     /// </summary>
     /// <returns>The fewest replicas that confirmed on any of those nodes.</returns>
     public async Task<long> WaitForReplicasAsync(IReadOnlyList<IngestItem> items, int replicas, TimeSpan timeout)
     {
         var nodes = new Dictionary<EndPoint, IServer>();
-        void Add(RedisKey key)
-        {
-            var server = redis.GetServer(key);
-            nodes.TryAdd(server.EndPoint, server);
-        }
         foreach (var item in items)
         {
             var evt = item.Event;
-            Add(keys.Dedupe(evt.WorkspaceId, evt.Id));
-            foreach (int partition in item.Targets.Select(w => partitions.PartitionOf(w.Id)).Distinct())
+            var written = item.Targets.Select(w => partitions.PartitionOf(w.Id)).Append(EventHome.Of(partitions, evt.WorkspaceId, evt.Id));
+            foreach (int partition in written.Distinct())
             {
-                Add(keys.EventBody(partition, evt.WorkspaceId, evt.Id));
+                var server = redis.GetServer(keys.EventBody(partition, evt.WorkspaceId, evt.Id));
+                nodes.TryAdd(server.EndPoint, server);
             }
         }
         long timeoutMs = (long)Math.Ceiling(timeout.TotalMilliseconds);
@@ -107,33 +101,38 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
         return confirmed.Min(r => (long)r);
     }
 
-    private Task EnqueueAsync(IDatabase db, IngestItem item, int partition, List<Webhook> targets, DateTimeOffset due, TimeSpan ttl)
+    private Task<RedisResult> EnqueueAsync(
+        IDatabase db, IReadOnlyList<IngestItem> items, int partition, List<(int Item, List<Webhook> Targets)> writes,
+        DateTimeOffset due, TimeSpan ttl, string traceparent)
     {
-        var evt = item.Event;
-        var scriptKeys = new RedisKey[2 + 3 * targets.Count];
-        // The ingest span is ambient here; kept with the event so each delivery attempt joins its trace.
-        string? traceparent = Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null;
-        var args = new RedisValue[7 + 2 * targets.Count + (traceparent is null ? 0 : 1)];
-        scriptKeys[0] = keys.EventBody(partition, evt.WorkspaceId, evt.Id);
-        scriptKeys[1] = keys.Ready(partition);
+        int webhooks = writes.Sum(w => w.Targets.Count);
+        var scriptKeys = new RedisKey[1 + writes.Count + 3 * webhooks];
+        var args = new RedisValue[3 + 6 * writes.Count + 2 * webhooks];
+        scriptKeys[0] = keys.Ready(partition);
         args[0] = (long)ttl.TotalSeconds;
         args[1] = due.ToUnixTimeMilliseconds();
-        args[2] = evt.Id;
-        args[3] = evt.WorkspaceId;
-        args[4] = evt.Type;
-        args[5] = evt.CreatedAt.ToUnixTimeMilliseconds();
-        args[6] = evt.Data;
-        for (int t = 0; t < targets.Count; t++)
+        args[2] = traceparent;
+        int k = 1, a = 3;
+        foreach (var (item, targets) in writes)
         {
-            scriptKeys[2 + 3 * t] = keys.Queue(partition, targets[t].Id);
-            scriptKeys[3 + 3 * t] = keys.QueueRecords(partition, targets[t].Id);
-            scriptKeys[4 + 3 * t] = keys.Hold(partition, targets[t].Id);
-            args[7 + 2 * t] = targets[t].Id;
-            args[8 + 2 * t] = WebhookIds.DeliveryId(evt.WorkspaceId, evt.Id, targets[t].Id);
-        }
-        if (traceparent is not null)
-        {
-            args[^1] = traceparent;
+            var evt = items[item].Event;
+            scriptKeys[k++] = keys.EventBody(partition, evt.WorkspaceId, evt.Id);
+            // A home partition with none of the event's webhooks keeps only id and workspace (enqueue.lua).
+            bool full = targets.Count > 0;
+            args[a++] = evt.Id;
+            args[a++] = evt.WorkspaceId;
+            args[a++] = full ? evt.Type : RedisValue.EmptyString;
+            args[a++] = full ? evt.CreatedAt.ToUnixTimeMilliseconds() : RedisValue.EmptyString;
+            args[a++] = full ? evt.Data : RedisValue.EmptyString;
+            args[a++] = targets.Count;
+            foreach (var webhook in targets)
+            {
+                scriptKeys[k++] = keys.Queue(partition, webhook.Id);
+                scriptKeys[k++] = keys.QueueRecords(partition, webhook.Id);
+                scriptKeys[k++] = keys.Hold(partition, webhook.Id);
+                args[a++] = webhook.Id;
+                args[a++] = WebhookIds.DeliveryId(evt.WorkspaceId, evt.Id, webhook.Id);
+            }
         }
         return db.ScriptEvaluateAsync(LuaScripts.Enqueue, scriptKeys, args);
     }

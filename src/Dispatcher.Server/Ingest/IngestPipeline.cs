@@ -59,14 +59,14 @@ public sealed partial class IngestPipeline(
         if (valid.Count > 0)
         {
             var subscriptions = await subscriptionCache.LoadAsync(valid.Select(v => v.Event.WorkspaceId));
-            // Before the write: the dedupe marker it ends with turns a retry into a duplicate, so a click must be counted by then.
+            // Before the write: the home body it leaves (the dedupe marker) turns a retry into a duplicate, so a click must be counted by then.
             await clicks.CountAsync(valid.Select(v => v.Event), subscriptions, now);
             var items = valid.Select(v => new IngestItem(
                 v.Event, subscriptions[v.Event.WorkspaceId].Where(w => w.IsSubscribedTo(v.Event.Type)).ToList())).ToList();
             var outcomes = await enqueuer.WriteAsync(touched => store.WriteAsync(items, now, ingest.DedupeWindow, touched));
             if (ingest.WaitForReplicas > 0)
             {
-                // Duplicates wait too: a re-send after a refusal below finds its marker on the primary,
+                // Duplicates wait too: a re-send after a refusal below finds its bodies on the primary,
                 // and must not be acknowledged before the replicas hold the first write either.
                 await WaitForReplicasAsync(items, ingest);
             }

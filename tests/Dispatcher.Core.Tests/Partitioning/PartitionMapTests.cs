@@ -27,6 +27,18 @@ public sealed class PartitionMapTests
     }
 
     [Fact]
+    public void An_events_home_is_pinned_and_hashes_its_key_names_whole_tail()
+    {
+        var map = new PartitionMap(64);
+
+        // Pinned like webhooks: a different home would make every stored event look new again.
+        Assert.Equal([52, 29], new[] { map.HomeOf("ws_a", "evt_1"), map.HomeOf("acme%3Aeu", "1") });
+        // Ids longer than the 64 characters PartitionOf reads still spread by what follows them.
+        string stem = new('x', 100);
+        Assert.True(Enumerable.Range(0, 20).Select(i => map.HomeOf("ws_a", stem + i)).Distinct().Count() > 1);
+    }
+
+    [Fact]
     public void A_count_below_one_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new PartitionMap(0));

@@ -31,7 +31,7 @@ public sealed class ScopedProducerKeyTests(RedisServerFixture redis, ITestOutput
         Assert.Equal((AckStatus.Rejected, RejectReason.WorkspaceNotAllowed), (acks[1].Status, acks[1].Reason));
         Assert.Contains(DispatcherTestServer.OtherWorkspace, acks[1].Message);
         var keys = await redis.KeysAsync(server.Prefix);
-        Assert.Contains($"{server.Prefix}:dedupe:{DispatcherTestServer.Workspace}:evt_own", keys);
+        Assert.Contains(server.HomeKey(DispatcherTestServer.Workspace, "evt_own"), keys);
         Assert.DoesNotContain(keys, k => k.Contains("evt_foreign"));
 
         // The string-form key still reaches every workspace.

@@ -1,5 +1,4 @@
 using System.Text;
-using Dispatcher.Redis;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Testing;
@@ -76,7 +75,7 @@ public sealed class IngestLimitTests(RedisServerFixture redis, ITestOutputHelper
         Assert.Contains("MaxEventsPerRequest", refused[0].Message);
         Assert.All(first.Concat(second).Except(refused), r => Assert.Equal(PublishStatus.Accepted, r.Status));
         var keys = await redis.KeysAsync(server.Prefix);
-        Assert.All(refused, r => Assert.DoesNotContain($"{server.Prefix}:dedupe:{KeyPart.Encode(r.WorkspaceId)}:{r.Id}", keys));
+        Assert.All(refused, r => Assert.DoesNotContain(server.HomeKey(r.WorkspaceId, r.Id), keys));
     }
 
     [Fact]
@@ -96,7 +95,7 @@ public sealed class IngestLimitTests(RedisServerFixture redis, ITestOutputHelper
         Assert.Equal((PublishStatus.Rejected, RejectReason.RequestTooLarge), (refused.Status, refused.Reason));
         Assert.Contains("too large", refused.Message);
         Assert.Equal(PublishStatus.Accepted, after.Status);
-        Assert.DoesNotContain($"{server.Prefix}:dedupe:{DispatcherTestServer.Workspace}:evt_too_large", await redis.KeysAsync(server.Prefix));
+        Assert.DoesNotContain(server.HomeKey(DispatcherTestServer.Workspace, "evt_too_large"), await redis.KeysAsync(server.Prefix));
     }
 
     [Fact]

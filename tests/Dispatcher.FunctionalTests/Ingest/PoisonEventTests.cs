@@ -39,7 +39,7 @@ public sealed class PoisonEventTests(RedisServerFixture redis, ITestOutputHelper
         Assert.Contains("milliseconds", acks[1].Message);
         Assert.Contains("nanos", acks[2].Message);
         var keys = await redis.KeysAsync(server.Prefix);
-        Assert.Contains($"{server.Prefix}:dedupe:{DispatcherTestServer.Workspace}:evt_before", keys);
+        Assert.Contains(server.HomeKey(DispatcherTestServer.Workspace, "evt_before"), keys);
         Assert.DoesNotContain(keys, k => k.Contains("evt_ms_as_seconds") || k.Contains("nanos") || k.Contains("year_1"));
 
         // The same stream takes the next request.

@@ -86,7 +86,7 @@ public sealed class WaitForReplicasTests(ITestOutputHelper output) : IAsyncLifet
         Assert.False(pending.IsCompleted, "an event was acknowledged with no replica to hold it");
 
         await using var replica = await RedisReplica.StartAsync(_primary.Port);
-        // The primary kept the first write, so the re-send finds its dedupe marker; either answer means it is kept.
+        // The primary kept the first write, so the re-send finds its home body (the dedupe marker); either answer means it is kept.
         var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(result.Status is PublishStatus.Accepted or PublishStatus.Duplicate, $"the re-sent event was answered {result.Status}");
         Assert.True(await replica.Db.KeyExistsAsync(DedupeKey(server, "evt_sdk_resent")));
@@ -100,7 +100,7 @@ public sealed class WaitForReplicasTests(ITestOutputHelper output) : IAsyncLifet
     };
 
     private static string DedupeKey(DispatcherTestServer server, string eventId) =>
-        $"{server.Prefix}:dedupe:{DispatcherTestServer.Workspace}:{eventId}";
+        server.HomeKey(DispatcherTestServer.Workspace, eventId);
 
     private static string EventBodyKey(DispatcherTestServer server, string webhookId, string eventId) =>
         $"{server.Prefix}:{{p:{server.PartitionOf(webhookId)}}}:ev:{DispatcherTestServer.Workspace}:{eventId}";

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Dispatcher.Client.Publishing;
+using Dispatcher.Core.Partitioning;
+using Dispatcher.Redis.Events;
 using Dispatcher.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatcher.FunctionalTests.Layout;
 
@@ -65,7 +68,8 @@ public sealed class KeyCollisionTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.Equal("e{1}:%", IdOf(await receiver.NextAsync()));
 
         var keys = await redis.KeysAsync(prefix);
-        Assert.Contains($"{prefix}:dedupe:a%7Bc%7Dm%25e%3Ax:e{{1}}:%", keys);
+        int home = EventHome.Of(server.Services.GetRequiredService<PartitionMap>(), "a{c}m%e:x", "e{1}:%");
+        Assert.Contains($"{prefix}:{{p:{home}}}:ev:a%7Bc%7Dm%25e%3Ax:e{{1}}:%", keys);
         Assert.Contains($"{prefix}:{{ws:a%7Bc%7Dm%25e%3Ax}}:whs", keys);
         // The hash tag is a key's first {…}: a tagged key's tag is its partition or its whole escaped
         // workspace. A brace in the event id, which ends the key, comes after the tag and moves nothing.

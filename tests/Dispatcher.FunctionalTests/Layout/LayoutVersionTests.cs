@@ -1,4 +1,7 @@
 using Dispatcher.Client.Publishing;
+using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
+using Dispatcher.Redis.Deliveries;
 using Dispatcher.Engine.Instances;
 using Dispatcher.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,14 +10,14 @@ namespace Dispatcher.FunctionalTests.Layout;
 
 /// <summary>
 /// <c>meta:layout</c> says how key names are built. A server never reads data of another layout
-/// wrongly: it stamps a fresh keyspace, migrates a layout-1 one whose key names do not change, and
-/// refuses to start on anything else.
+/// wrongly: it stamps a fresh keyspace, migrates a layout-2 one and a layout-1 one whose key names do
+/// not change (to layout 3), and refuses to start on anything else.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class LayoutVersionTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_fresh_keyspace_is_stamped_with_layout_2()
+    public async Task A_fresh_keyspace_is_stamped_with_layout_3()
     {
         string prefix = RedisServerFixture.NewPrefix();
         await using var server = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
@@ -22,7 +25,7 @@ public sealed class LayoutVersionTests(RedisServerFixture redis, ITestOutputHelp
         string line = await server.Logs.WaitForAsync("LayoutStamped");
 
         Assert.Contains("fresh", line);
-        Assert.Equal("2", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
+        Assert.Equal("3", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
     }
 
     [Fact]
@@ -44,9 +47,9 @@ public sealed class LayoutVersionTests(RedisServerFixture redis, ITestOutputHelp
 
         Assert.Contains("layout 1", line);
         Assert.Contains("nothing to rename", line);
-        Assert.Equal("2", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
+        Assert.Equal("3", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
         Assert.Equal(0, server.Services.GetRequiredService<ExitCode>().Value);
-        // The old dedupe marker is read under the same name.
+        // The old dedupe markers became home-partition markers: a retry is still a duplicate.
         await using var publisher = server.Publisher();
         Assert.Equal(PublishStatus.Duplicate, (await publisher.PublishAsync(TestEvents.Create("evt_old"))).Status);
         Assert.Equal(PublishStatus.Duplicate, (await publisher.PublishAsync(TestEvents.Create("evt:old:2"))).Status);
@@ -76,11 +79,48 @@ public sealed class LayoutVersionTests(RedisServerFixture redis, ITestOutputHelp
     }
 
     [Fact]
+    public async Task A_layout_2_keyspace_is_migrated_its_logs_moved_to_their_partition_and_its_markers_kept()
+    {
+        string prefix = RedisServerFixture.NewPrefix();
+        string ws = DispatcherTestServer.Workspace;
+        // What a layout-2 server leaves: a webhook's log as a list of attempts (newest first) in the
+        // workspace's slot, and a dedupe marker per accepted event.
+        await redis.Db.StringSetAsync($"{prefix}:meta:partitions", "8");
+        await redis.Db.StringSetAsync($"{prefix}:meta:layout", "2");
+        await redis.Db.StringSetAsync($"{prefix}:dedupe:{ws}:evt_before_upgrade", "1", TimeSpan.FromDays(6));
+        string oldLog = $"{prefix}:{{ws:{ws}}}:log:wh_old";
+        await redis.Db.ListLeftPushAsync(oldLog, OldEntry("dlv_1", "evt_before_upgrade", 1, "retrying", 500, "2026-11-30T10:00:00Z"));
+        await redis.Db.ListLeftPushAsync(oldLog, OldEntry("dlv_1", "evt_before_upgrade", 2, "succeeded", 200, "2026-11-30T10:01:00Z"));
+
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
+        string line = await server.Logs.WaitForAsync("LayoutStamped");
+        await server.Logs.WaitForAsync("PartitionShareChanged");
+
+        Assert.Contains("layout 2 data: 1 delivery logs moved", line);
+        Assert.Equal("3", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
+        Assert.False(await redis.Db.KeyExistsAsync(oldLog));
+        Assert.DoesNotContain(await redis.KeysAsync(prefix), k => k.Contains(":dedupe:", StringComparison.Ordinal));
+        // The delivery with both its attempts, oldest first, now in the webhook's partition.
+        var attempts = await server.Services.GetRequiredService<DeliveryLogStore>().FindAsync(new WebhookId("wh_old"), "dlv_1");
+        Assert.Equal([(1, DeliveryOutcome.Retrying), (2, DeliveryOutcome.Succeeded)], attempts.Select(a => (a.Attempt, a.Outcome)));
+        await using var publisher = server.Publisher();
+        Assert.Equal(PublishStatus.Duplicate, (await publisher.PublishAsync(TestEvents.Create("evt_before_upgrade"))).Status);
+    }
+
+    private static string OldEntry(string delivery, string eventId, int attempt, string outcome, int status, string at) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            at, deliveryId = delivery, eventId, eventType = "link.clicked", attempt, outcome, statusCode = status, error = (string?)null,
+            latencyMs = 1.5, requestHeaders = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            requestBody = "{}", requestBodyTruncated = false, responseBody = "ok",
+        });
+
+    [Fact]
     public async Task A_newer_layout_refuses_to_start()
     {
         string prefix = RedisServerFixture.NewPrefix();
         await redis.Db.StringSetAsync($"{prefix}:meta:partitions", "8");
-        await redis.Db.StringSetAsync($"{prefix}:meta:layout", "3");
+        await redis.Db.StringSetAsync($"{prefix}:meta:layout", "4");
 
         await using var server = await DispatcherTestServer.StartAsync(redis, output, prefix: prefix);
         server.ExpectErrors(e => e.EventId.Name == "LayoutTooNew");
@@ -90,6 +130,6 @@ public sealed class LayoutVersionTests(RedisServerFixture redis, ITestOutputHelp
         Assert.Contains("upgrade this instance", line);
         await server.Stopping.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(2, server.Services.GetRequiredService<ExitCode>().Value);
-        Assert.Equal("3", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
+        Assert.Equal("4", await redis.Db.StringGetAsync($"{prefix}:meta:layout"));
     }
 }

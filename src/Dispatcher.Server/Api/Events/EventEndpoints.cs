@@ -35,8 +35,9 @@ public static class EventEndpoints
     {
         id = EventIdOf(http, id);
         string workspace = http.User.Workspace();
-        var subscribers = await webhooks.ListAsync(workspace);
-        var evt = await events.FindAsync(subscribers.Select(w => partitions.PartitionOf(w.Id)), new WorkspaceId(workspace), new EventId(id));
+        // The webhooks are listed only if the event's home partition lacks it (see EventStore).
+        var evt = await events.FindAsync(new WorkspaceId(workspace), new EventId(id),
+            async () => (await webhooks.ListAsync(workspace)).Select(w => partitions.PartitionOf(w.Id)));
         if (evt is null)
         {
             return ApiError.NotFound($"no event '{id}' in this workspace (events are kept for the dedupe window)");
