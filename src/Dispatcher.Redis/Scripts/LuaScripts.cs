@@ -3,49 +3,49 @@ namespace Dispatcher.Redis.Scripts;
 /// <summary>The Lua scripts, read once from embedded resources with the shared helpers prepended.</summary>
 internal static class LuaScripts
 {
-    public static string Enqueue { get; } = Load("enqueue");
+    public static RedisScript Enqueue { get; } = new(Load("enqueue"));
 
-    public static string Claim { get; } = Load("claim");
+    public static RedisScript Claim { get; } = new(Load("claim"));
 
-    public static string Settle { get; } = Load("settle");
+    public static RedisScript Settle { get; } = new(Load("settle"));
 
-    public static string Drop { get; } = Load("drop");
+    public static RedisScript Drop { get; } = new(Load("drop"));
 
-    public static string Hold { get; } = Load("hold");
+    public static RedisScript Hold { get; } = new(Load("hold"));
 
-    public static string Replay { get; } = Load("replay");
+    public static RedisScript Replay { get; } = new(Load("replay"));
 
-    public static string Resume { get; } = Load("resume");
+    public static RedisScript Resume { get; } = new(Load("resume"));
 
-    public static string Park { get; } = Load("park");
+    public static RedisScript Park { get; } = new(Load("park"));
 
-    public static string QueueExpiry { get; } = Load("queue_expiry");
+    public static RedisScript QueueExpiry { get; } = new(Load("queue_expiry"));
 
-    public static string Unpark { get; } = Load("unpark");
+    public static RedisScript Unpark { get; } = new(Load("unpark"));
 
-    public static string Lease { get; } = Read("lease");
+    public static RedisScript Lease { get; } = new(Read("lease"));
 
-    public static string Members { get; } = Read("members");
+    public static RedisScript Members { get; } = new(Read("members"));
 
-    public static string LogAppend { get; } = Load("log_append");
+    public static RedisScript LogAppend { get; } = new(Load("log_append"));
 
-    public static string WebhookOutcome { get; } = Read("webhook_outcome");
+    public static RedisScript WebhookOutcome { get; } = new(Read("webhook_outcome"));
 
-    public static string WebhookStatus { get; } = Read("webhook_status");
+    public static RedisScript WebhookStatus { get; } = new(Read("webhook_status"));
 
-    public static string AggregationCount { get; } = Read("agg_count");
+    public static RedisScript AggregationCount { get; } = new(Read("agg_count"));
 
-    public static string AggregationClose { get; } = Read("agg_close");
+    public static RedisScript AggregationClose { get; } = new(Read("agg_close"));
 
-    public static string WebhookCreate { get; } = Read("webhook_create");
+    public static RedisScript WebhookCreate { get; } = new(Read("webhook_create"));
 
-    public static string WebhookRotate { get; } = Read("webhook_rotate");
+    public static RedisScript WebhookRotate { get; } = new(Read("webhook_rotate"));
 
-    public static string WebhookUpdate { get; } = Read("webhook_update");
+    public static RedisScript WebhookUpdate { get; } = new(Read("webhook_update"));
 
-    public static string Listen { get; } = Read("listen");
+    public static RedisScript Listen { get; } = new(Read("listen"));
 
-    public static string CallLimit { get; } = Read("call_limit");
+    public static RedisScript CallLimit { get; } = new(Read("call_limit"));
 
     private static string Load(string name) => Read("common") + "\n" + Read(name);
 
