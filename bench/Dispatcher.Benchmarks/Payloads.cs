@@ -64,4 +64,18 @@ public static class Payloads
             ? bytes
             : throw new InvalidOperationException($"Built {bytes.Length} bytes instead of {totalBytes}.");
     }
+
+    /// <summary>A succeeded attempt's log entry as the engine writes it: the headers a CD4CD webhook sends, a small body.</summary>
+    public static Dispatcher.Core.Deliveries.DeliveryLogEntry LogEntry() => new(
+        At: DateTimeOffset.FromUnixTimeSeconds(UnixSeconds), DeliveryId: "dlv_46d45033cd24a610c55102d6", EventId: "evt_01HZX3K8Q",
+        EventType: "link.clicked", Attempt: 1, Outcome: Dispatcher.Core.Deliveries.DeliveryOutcome.Succeeded, StatusCode: 200, Error: null,
+        LatencyMs: 1.4,
+        RequestHeaders: new Dictionary<string, string>
+        {
+            ["Content-Type"] = "application/json",
+            ["CD4CD-Signature"] = "t=1778650920,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd",
+            ["User-Agent"] = "Dispatcher/1.0",
+            ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        },
+        RequestBody: Encoding.UTF8.GetString(LinkClicked(SmallBytes)), RequestBodyTruncated: false, ResponseBody: "ok");
 }

@@ -47,7 +47,7 @@ public sealed partial class PartitionPump(
     private const int MaxClaim = 16;
     private readonly Dictionary<string, EndpointWorker> _workers = new(StringComparer.Ordinal);
 
-    /// <summary>Each webhook's claim lifetime, learnt when it is read (fills run concurrently).</summary>
+    /// <summary>Each webhook's claim lifetime, learnt when its record is first seen.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan> _claimTimeouts = new(StringComparer.Ordinal);
 
     /// <summary>Parked webhooks whose channel has room again, for the loop to put back into the ready index.</summary>
@@ -294,8 +294,7 @@ public sealed partial class PartitionPump(
 
     private EndpointWorker WorkerFor(string webhookId, CancellationToken stopping)
     {
-        // Only the pump's loop touches the dictionary (FillAsync calls run concurrently but are
-        // started from the loop's thread before their first await).
+        // Only the pump's loop adds workers; the lock keeps the dictionary whole for the idle sweep.
         lock (_workers)
         {
             if (!_workers.TryGetValue(webhookId, out var worker))
