@@ -60,6 +60,8 @@ public sealed class LeaseLogTests(RedisServerFixture redis, ITestOutputHelper ou
     /// <summary>Ready means the second's lease loop has had an answer (both partitions held elsewhere).</summary>
     private static async Task ReadyAsync(DispatcherTestServer server)
     {
+        // Polled until ready: an answer before the lease loop's first round is Unhealthy, rightly.
+        server.ExpectErrors(ServerErrors.Unhealthy("leases"));
         using var http = new HttpClient { BaseAddress = server.Http };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         while ((await http.GetAsync("/readyz", timeout.Token)).StatusCode != HttpStatusCode.OK)
