@@ -87,7 +87,8 @@ end
 --            the delivery is due then, no attempt counted
 --   release  not attempted (e.g. the webhook is paused): due again at `at`, no attempt counted
 -- (A disable is never a settlement: hold.lua writes it with the status sequence that orders it.)
-local function settle_one(queue, records, ready, hold, delivery, token, webhook, outcome, at)
+-- The caller brings the ready index in step (sync_head) once per webhook, after all its settles.
+local function settle_one(queue, records, hold, delivery, token, outcome, at)
   local rec = redis.call('HGET', records, delivery)
   if not rec then
     return 0
@@ -112,7 +113,6 @@ local function settle_one(queue, records, ready, hold, delivery, token, webhook,
     redis.call('HSET', records, delivery, attempts .. ' - ' .. event_key)
     redis.call('ZADD', queue, at, delivery)
   end
-  sync_head(queue, ready, hold, webhook)
   return 1
 end
 
@@ -122,7 +122,8 @@ end
 -- `records` (hash, delivery → its attempts' entries, oldest first, one per line). The oldest
 -- deliveries leave all three together. Nothing is written once the webhook was deleted (its hold
 -- is the tombstone drop.lua leaves), so an attempt in flight during a delete cannot bring its log back.
-local function log_attempt(index, summaries, records, hold, delivery, at_ms, summary, entry, max, retention)
+-- Returns 1 when written; the caller then calls log_expire.
+local function log_attempt(index, summaries, records, hold, delivery, at_ms, summary, entry, max)
   if redis.call('GET', hold) == 'deleted' then
     return 0
   end
@@ -143,8 +144,12 @@ local function log_attempt(index, summaries, records, hold, delivery, at_ms, sum
     end
   end
   redis.call('HSET', summaries, delivery, summary)
+  return 1
+end
+
+-- A log lives `retention` after its last write; called once per log per script, after its appends.
+local function log_expire(index, summaries, records, retention)
   redis.call('PEXPIRE', index, retention)
   redis.call('PEXPIRE', summaries, retention)
   redis.call('PEXPIRE', records, retention)
-  return 1
 end

@@ -2,4 +2,8 @@
 -- KEYS[1] log index, KEYS[2] log summaries, KEYS[3] log records, KEYS[4] the webhook's hold.
 -- ARGV[1] delivery, ARGV[2] time (ms), ARGV[3] summary, ARGV[4] entry, ARGV[5] deliveries kept,
 -- ARGV[6] retention (ms). Returns 1, or 0 when the webhook was deleted.
-return log_attempt(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6])
+if log_attempt(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]) == 0 then
+  return 0
+end
+log_expire(KEYS[1], KEYS[2], KEYS[3], ARGV[6])
+return 1

@@ -10,18 +10,39 @@
 -- Returns one 1/0 per item, or -1 for an item whose settle met an error (its claim then simply expires).
 local current_epoch = redis.call('HGET', KEYS[2], 'epoch')
 local out = {}
+-- Per webhook, once after all its items: the ready index and the log's expiry.
+local touched, order = {}, {}
 for i = 0, (#KEYS - 2) / 6 - 1 do
   local k, a = 3 + 6 * i, 3 + 9 * i
-  local queue, records, hold = KEYS[k], KEYS[k + 1], KEYS[k + 2]
-  if ARGV[a + 6] ~= '' then
-    log_attempt(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], hold, ARGV[a], ARGV[a + 7], ARGV[a + 8], ARGV[a + 6], ARGV[1], ARGV[2])
+  local queue, records, hold, webhook = KEYS[k], KEYS[k + 1], KEYS[k + 2], ARGV[a + 2]
+  local seen = touched[webhook]
+  if not seen then
+    seen = { k = k, logged = false, settled = false }
+    touched[webhook] = seen
+    order[#order + 1] = webhook
+  end
+  if ARGV[a + 6] ~= '' and log_attempt(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], hold, ARGV[a], ARGV[a + 7], ARGV[a + 8], ARGV[a + 6], ARGV[1]) == 1 then
+    seen.logged = true
   end
   if ARGV[a + 5] ~= '' and ARGV[a + 5] ~= current_epoch then
     out[#out + 1] = 0
   else
     -- One item's broken record (e.g. a key of the wrong type) must not fail the others' settles.
-    local ok, settled = pcall(settle_one, queue, records, KEYS[1], hold, ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4])
+    local ok, settled = pcall(settle_one, queue, records, hold, ARGV[a], ARGV[a + 1], ARGV[a + 3], ARGV[a + 4])
     out[#out + 1] = ok and settled or -1
+    if ok and settled == 1 then
+      seen.settled = true
+    end
+  end
+end
+for _, webhook in ipairs(order) do
+  local seen = touched[webhook]
+  local k = seen.k
+  if seen.settled then
+    sync_head(KEYS[k], KEYS[1], KEYS[k + 2], webhook)
+  end
+  if seen.logged then
+    log_expire(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], ARGV[2])
   end
 end
 return out
