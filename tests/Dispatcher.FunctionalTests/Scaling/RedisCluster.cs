@@ -17,7 +17,7 @@ public sealed class RedisCluster : IAsyncDisposable
     {
     }
 
-    public int[] Ports { get; } = [Testing.Ports.Free(), Testing.Ports.Free(), Testing.Ports.Free()];
+    public int[] Ports { get; } = [Testing.Ports.FreeForClusterNode(), Testing.Ports.FreeForClusterNode(), Testing.Ports.FreeForClusterNode()];
 
     /// <summary>Every node, as StackExchange.Redis takes a cluster.</summary>
     public string ConnectionString => string.Join(',', Ports.Select(p => $"127.0.0.1:{p}"));
