@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Partitioning;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Events;
-using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace Dispatcher.Redis;
@@ -25,6 +25,7 @@ internal sealed class Layout3Migration(IConnectionMultiplexer redis, RedisKeys k
     public async Task<long> RunAsync(int partitionCount, DeliveryLogLimits limits)
     {
         var partitions = new PartitionMap(partitionCount);
+        var log = new DeliveryLogStore(redis, keys, partitions, limits);
         var db = redis.GetDatabase();
         long moved = 0;
         string logTag = keys.Prefix + ":{ws:";
@@ -40,7 +41,7 @@ internal sealed class Layout3Migration(IConnectionMultiplexer redis, RedisKeys k
                 }
                 else if (name.StartsWith(logTag, StringComparison.Ordinal) && WebhookOfOldLog(name) is { } webhookId)
                 {
-                    await MoveLogAsync(db, key, webhookId, partitions.PartitionOf(webhookId), limits).ConfigureAwait(false);
+                    await MoveLogAsync(db, key, webhookId, log).ConfigureAwait(false);
                     moved++;
                 }
             }
@@ -75,22 +76,16 @@ internal sealed class Layout3Migration(IConnectionMultiplexer redis, RedisKeys k
         return close < 0 ? null : name[(close + "}:log:".Length)..];
     }
 
-    private async Task MoveLogAsync(IDatabase db, RedisKey oldKey, string webhookId, int partition, DeliveryLogLimits limits)
+    private static async Task MoveLogAsync(IDatabase db, RedisKey oldKey, string webhookId, DeliveryLogStore log)
     {
         var values = await db.ListRangeAsync(oldKey).ConfigureAwait(false);
-        var script = LuaScripts.LogAppend;
         // Oldest first, so each delivery's attempts are appended in the order they happened.
         for (int i = values.Length - 1; i >= 0; i--)
         {
-            if (JsonSerializer.Deserialize((byte[])values[i]!, DeliveryLogJson.Default.DeliveryLogEntry) is not { } entry)
+            if (JsonSerializer.Deserialize((byte[])values[i]!, DeliveryLogJson.Default.DeliveryLogEntry) is { } entry)
             {
-                continue;
+                await log.AppendAsync(new WebhookId(webhookId), entry).ConfigureAwait(false);
             }
-            var logged = LoggedAttempt.Of(entry);
-            await db.ScriptEvaluateAsync(script,
-                [keys.DeliveryLog(partition, webhookId), keys.DeliveryLogSummaries(partition, webhookId),
-                    keys.DeliveryLogRecords(partition, webhookId), keys.Hold(partition, webhookId)],
-                [logged.DeliveryId, logged.AtMs, logged.Summary, logged.Entry, limits.Deliveries, (long)limits.Retention.TotalMilliseconds]).ConfigureAwait(false);
         }
         await db.KeyDeleteAsync(oldKey).ConfigureAwait(false);
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -48,7 +47,7 @@ public sealed class BatchedScriptCallsTests(RedisServerFixture redis, ITestOutpu
         clock.Advance(TimeSpan.FromSeconds(61));
         int deliveries = Webhooks * (1 + QueuedEvents);
         await server.Logs.WaitForAsync("AttemptSettled", Webhooks + deliveries);
-        var stats = await CommandStatsAsync();
+        var stats = await CommandStats.ReadAsync(redis.Db);
 
         output.WriteLine($"{deliveries} deliveries: evalsha {stats.GetValueOrDefault("evalsha")}, eval {stats.GetValueOrDefault("eval")}, hgetall {stats.GetValueOrDefault("hgetall")}");
         Assert.Equal(Webhooks + deliveries, receiver.All.Count);
@@ -57,22 +56,5 @@ public sealed class BatchedScriptCallsTests(RedisServerFixture redis, ITestOutpu
         Assert.True(scripts < deliveries, $"{scripts} script calls for {deliveries} deliveries");
         // The webhooks were read before the pause; nothing changed them since, so no claim reads one again.
         Assert.True(stats.GetValueOrDefault("hgetall") < Webhooks / 4, $"{stats.GetValueOrDefault("hgetall")} HGETALLs for {Webhooks} webhooks");
-    }
-
-    /// <summary>Calls per command since the last <c>CONFIG RESETSTAT</c>.</summary>
-    private async Task<Dictionary<string, long>> CommandStatsAsync()
-    {
-        string info = (await redis.Db.ExecuteAsync("INFO", "commandstats")).ToString();
-        var stats = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (string line in info.Split('\n'))
-        {
-            // cmdstat_evalsha:calls=12,usec=...
-            if (line.StartsWith("cmdstat_", StringComparison.Ordinal) && line.IndexOf(":calls=", StringComparison.Ordinal) is int at and > 0)
-            {
-                string calls = line[(at + ":calls=".Length)..].Split(',')[0];
-                stats[line["cmdstat_".Length..at]] = long.Parse(calls, CultureInfo.InvariantCulture);
-            }
-        }
-        return stats;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dispatcher.Core.Events;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
@@ -55,14 +54,7 @@ public sealed class IngestBatchingTests : IAsyncLifetime
         Assert.Equal(partitions, await ScriptCallsAsync() - before);
     }
 
-    /// <summary>Script runs Redis has counted so far, by SHA or by text.</summary>
-    private async Task<long> ScriptCallsAsync()
-    {
-        string info = (await _redis.Db.ExecuteAsync("INFO", "commandstats")).ToString();
-        return info.Split('\n')
-            .Where(l => l.StartsWith("cmdstat_evalsha:", StringComparison.Ordinal) || l.StartsWith("cmdstat_eval:", StringComparison.Ordinal))
-            .Sum(l => long.Parse(l.Split("calls=")[1].Split(',')[0], CultureInfo.InvariantCulture));
-    }
+    private Task<long> ScriptCallsAsync() => CommandStats.ScriptCallsAsync(_redis.Db);
 
     private List<Webhook> WebhooksIn(int partition, int count) =>
         Enumerable.Range(0, 10_000).Select(i => $"wh_batch_{i}").Where(id => _partitions.PartitionOf(id) == partition).Take(count)
