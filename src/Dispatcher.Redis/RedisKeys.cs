@@ -49,6 +49,10 @@ public sealed class RedisKeys(string prefix)
     /// <summary>The logged deliveries' attempts, one entry per line, oldest first.</summary>
     public RedisKey DeliveryLogRecords(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:logd:{webhookId}";
 
+    /// <summary>The delivery log's three keys, in the order the scripts take them (log_attempt).</summary>
+    public RedisKey[] DeliveryLogKeys(int partition, string webhookId) =>
+        [DeliveryLog(partition, webhookId), DeliveryLogSummaries(partition, webhookId), DeliveryLogRecords(partition, webhookId)];
+
     /// <summary>Absent, "disabled", "deleted" (a tombstone), or the time (ms) until which the receiver asked us to wait.</summary>
     public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{webhookId}";
 

@@ -23,13 +23,9 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
         int partition = partitions.PartitionOf(webhookId.Value);
         var logged = LoggedAttempt.Of(entry);
         return Db.ScriptEvaluateAsync(LuaScripts.LogAppend,
-            [.. LogKeys(partition, webhookId.Value), keys.Hold(partition, webhookId.Value)],
+            [.. keys.DeliveryLogKeys(partition, webhookId.Value), keys.Hold(partition, webhookId.Value)],
             [logged.DeliveryId, logged.AtMs, logged.Summary, logged.Entry, limits.Deliveries, (long)limits.Retention.TotalMilliseconds]);
     }
-
-    /// <summary>The log's three keys in the order settle.lua and log_append.lua take them.</summary>
-    public RedisKey[] LogKeys(int partition, string webhookId) =>
-        [keys.DeliveryLog(partition, webhookId), keys.DeliveryLogSummaries(partition, webhookId), keys.DeliveryLogRecords(partition, webhookId)];
 
     /// <summary>The kept deliveries' summaries, newest delivery first: what a filter reads without the entries.</summary>
     public async Task<IReadOnlyList<DeliverySummary>> SummariesAsync(WebhookId webhookId)
@@ -76,9 +72,9 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
     /// <summary>Every kept attempt, newest first (the API's flat view of the log).</summary>
     public async Task<IReadOnlyList<DeliveryLogEntry>> ReadAsync(WebhookId webhookId)
     {
-        var summaries = await SummariesAsync(webhookId).ConfigureAwait(false);
-        var attempts = await AttemptsAsync(webhookId, summaries.Select(s => s.DeliveryId).ToList()).ConfigureAwait(false);
-        return attempts.Values.SelectMany(a => a).OrderByDescending(e => e.At).ToList();
+        // The records hash holds exactly the kept deliveries: one read, no index or summaries needed.
+        var records = await Db.HashValuesAsync(keys.DeliveryLogRecords(partitions.PartitionOf(webhookId.Value), webhookId.Value)).ConfigureAwait(false);
+        return records.SelectMany(r => Parse((byte[])r!)).OrderByDescending(e => e.At).ToList();
     }
 
     /// <summary>One delivery's attempts, oldest first; empty when the log does not keep it.</summary>

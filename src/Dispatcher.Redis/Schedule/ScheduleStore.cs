@@ -158,9 +158,7 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
             scriptKeys[k] = keys.Queue(partition, webhookId);
             scriptKeys[k + 1] = keys.QueueRecords(partition, webhookId);
             scriptKeys[k + 2] = keys.Hold(partition, webhookId);
-            scriptKeys[k + 3] = keys.DeliveryLog(partition, webhookId);
-            scriptKeys[k + 4] = keys.DeliveryLogSummaries(partition, webhookId);
-            scriptKeys[k + 5] = keys.DeliveryLogRecords(partition, webhookId);
+            keys.DeliveryLogKeys(partition, webhookId).CopyTo(scriptKeys, k + 3);
             args[a] = delivery.DeliveryId;
             args[a + 1] = delivery.ClaimToken;
             args[a + 2] = webhookId;
@@ -277,7 +275,6 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
     /// </summary>
     public Task DropAsync(int partition, string webhookId) =>
         Db.ScriptEvaluateAsync(LuaScripts.Drop,
-            [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId),
-                keys.DeliveryLog(partition, webhookId), keys.DeliveryLogSummaries(partition, webhookId), keys.DeliveryLogRecords(partition, webhookId)],
+            [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId), .. keys.DeliveryLogKeys(partition, webhookId)],
             [webhookId, (long)logLimits.Retention.TotalMilliseconds]);
 }
