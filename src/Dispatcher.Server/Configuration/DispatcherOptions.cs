@@ -15,6 +15,12 @@ public sealed class DispatcherOptions
     /// <summary>REST API keys, each bound to one workspace. No default.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 
+    /// <summary>
+    /// Facts about configured workspaces, by id (today: the owner's email). A workspace named only by
+    /// an API key needs no entry here.
+    /// </summary>
+    public Dictionary<string, WorkspaceOptions> Workspaces { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>True only in appsettings.Development.json: the keys above are public samples, and start-up says so.</summary>
     public bool SampleKeys { get; set; }
 
