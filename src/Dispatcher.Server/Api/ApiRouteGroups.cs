@@ -1,3 +1,5 @@
+using Dispatcher.Server.Api.OpenApi;
+
 namespace Dispatcher.Server.Api;
 
 public static class ApiRouteGroups
@@ -7,6 +9,7 @@ public static class ApiRouteGroups
     {
         var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
         group.AddEndpointFilter<Utf8JsonBodyFilter>();
+        group.ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType);
         return group;
     }
 
@@ -17,6 +20,8 @@ public static class ApiRouteGroups
     public static void MapUnderWebhooks(this IEndpointRouteBuilder routes, string suffix, Action<RouteGroupBuilder> map)
     {
         map(routes.MapApiGroup("/v1/webhooks" + suffix));
-        map(routes.MapApiGroup("/api/webhooks" + suffix));
+        var alias = routes.MapApiGroup("/api/webhooks" + suffix);
+        ((IEndpointConventionBuilder)alias).Finally(ApiPathAlias.Apply);
+        map(alias);
     }
 }

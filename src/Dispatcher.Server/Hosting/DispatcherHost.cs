@@ -1,5 +1,6 @@
 using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Api;
+using Dispatcher.Server.Api.OpenApi;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Health;
@@ -47,6 +48,7 @@ public static partial class DispatcherHost
         builder.Services.AddRestApi();
         builder.Services.AddDispatcherHealth();
         builder.AddDispatcherTelemetry();
+        builder.Services.AddApiContract();
 
         var app = builder.Build();
         app.StopEmbeddedStoreWithHost();
@@ -56,6 +58,7 @@ public static partial class DispatcherHost
         app.MapGrpcService<CliListenerService>();
         app.MapDispatcherHealth();
         app.MapDispatcherTelemetry();
+        app.MapApiContract();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
     }

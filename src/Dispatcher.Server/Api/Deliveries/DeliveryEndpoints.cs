@@ -6,6 +6,7 @@ using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Limits;
+using Dispatcher.Server.Api.OpenApi;
 // Not Microsoft.Extensions.Logging.EventId, which the server imports everywhere.
 using EventId = Dispatcher.Core.Events.EventId;
 
@@ -22,9 +23,26 @@ public static class DeliveryEndpoints
 
     private static void MapDeliveries(RouteGroupBuilder group)
     {
-        group.MapGet("/deliveries", ListAsync);
-        group.MapPost("/deliveries/{deliveryId}/replay", ReplayAsync);
-        group.MapPost("/recover", RecoverAsync);
+        group.WithTags("Deliveries");
+        group.MapGet("/deliveries", ListAsync)
+            .WithName("ListDeliveries")
+            .WithSummary("Read a webhook's delivery log")
+            .WithDescription("One entry per attempt, newest first; pass `nextCursor` back as `cursor` for the next page (null: no more). " +
+                "`limit` is 1 to 500 (default 50); `outcome` keeps one outcome only.")
+            .Produces<DeliveryListResponse>()
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapPost("/deliveries/{deliveryId}/replay", ReplayAsync)
+            .WithName("ReplayDelivery")
+            .WithSummary("Send a delivery again")
+            .WithDescription("Sent again now, replacing a pending retry of it (never doubling it). `410` once its event is past retention.")
+            .Produces<ReplayResponse>(StatusCodes.Status202Accepted)
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status429TooManyRequests);
+        group.MapPost("/recover", RecoverAsync)
+            .WithName("RecoverDeliveries")
+            .WithSummary("Send again every delivery that failed since a time")
+            .Accepts<RecoverRequest>("application/json")
+            .Produces<RecoverResponse>(StatusCodes.Status202Accepted)
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<IResult> ListAsync(

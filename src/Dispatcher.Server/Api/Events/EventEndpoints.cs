@@ -5,6 +5,7 @@ using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
 // Not Microsoft.Extensions.Logging.EventId, which the server imports everywhere.
 using EventId = Dispatcher.Core.Events.EventId;
@@ -16,10 +17,20 @@ public static class EventEndpoints
 {
     public static void MapEvents(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapApiGroup("/v1");
-        group.MapGet("/event-types", ListTypes);
+        var group = routes.MapApiGroup("/v1").WithTags("Events");
+        group.MapGet("/event-types", ListTypes)
+            .WithName("ListEventTypes")
+            .WithSummary("List the event catalogue")
+            .WithDescription("Every event producers can publish, what it means, and its name in each wire format (what webhooks subscribe with).")
+            .Produces<EventTypeListResponse>();
         // A catch-all: an id may hold '/', and so may the path that carries it (see EventIdOf).
-        group.MapGet("/events/{**id}", GetEventAsync);
+        group.MapGet("/events/{**id}", GetEventAsync)
+            .WithName("GetEvent")
+            .WithSummary("Get a whole event")
+            .WithDescription("For receivers of a truncated delivery; the caller's workspace only, while the event is retained. " +
+                "Percent-encode the id as one path segment (`a/b` as `a%2Fb`).")
+            .Produces<EventResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
     }
 
     private static IResult ListTypes() => Results.Json(new EventTypeListResponse(EventCatalogue.All

@@ -3,6 +3,7 @@ using Dispatcher.Engine.Holds;
 using Dispatcher.Engine.Rules;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Limits;
+using Dispatcher.Server.Api.OpenApi;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +15,29 @@ public static class WebhookChangeEndpoints
 {
     public static void MapWebhookChanges(this RouteGroupBuilder group)
     {
-        group.MapPatch("/{id}", PatchAsync);
-        group.MapPost("/{id}/rotate-secret", RotateSecretAsync);
-        group.MapPost("/{id}/test", TestAsync);
+        group.MapPatch("/{id}", PatchAsync)
+            .WithName("UpdateWebhook")
+            .WithSummary("Change a webhook")
+            .WithDescription("Only the fields given change, each checked as on create, all or nothing; an empty object changes nothing. " +
+                "`null` puts `rateLimit` or `retrySchedule` back to the deployment's. An unknown field is `UNKNOWN_FIELD`, a `secret` `INVALID_SECRET`.")
+            .Accepts<WebhookPatchBody>("application/json")
+            .Produces<WebhookResponse>()
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/rotate-secret", RotateSecretAsync)
+            .WithName("RotateWebhookSecret")
+            .WithSummary("Rotate a webhook's signing secret")
+            .WithDescription("The new secret is shown this once. The previous one keeps signing too until `previousSecretExpiresAt` " +
+                "(`Dispatcher:Secrets:RotationOverlap`, 24 h). The body is optional: none means a generated secret.")
+            .Accepts<RotateSecretRequest>(isOptional: true, "application/json")
+            .Produces<WebhookResponse>()
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/test", TestAsync)
+            .WithName("SendTestEvent")
+            .WithSummary("Send a test event")
+            .WithDescription("Queues a `webhook.test` event to this webhook only (one attempt, no retries). " +
+                "Test, replay and recover calls share a per-key limit.")
+            .Produces<TestEventResponse>(StatusCodes.Status202Accepted)
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
     }
 
     /// <summary>All or nothing: every present field is checked as on create before anything is written.</summary>

@@ -4,6 +4,7 @@ using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Lifecycle;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.OpenApi;
 using Dispatcher.Server.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -18,12 +19,43 @@ public static class WebhookEndpoints
 
     private static void MapWebhooks(RouteGroupBuilder group)
     {
-        group.MapPost("", CreateAsync);
-        group.MapGet("", ListAsync);
-        group.MapGet("/{id}", GetAsync);
-        group.MapDelete("/{id}", DeleteAsync);
-        group.MapPost("/{id}/enable", EnableAsync);
-        group.MapPost("/{id}/disable", DisableAsync);
+        group.WithTags("Webhooks");
+        group.MapPost("", CreateAsync)
+            .WithName("CreateWebhook")
+            .WithSummary("Create a webhook")
+            .WithDescription("Registers an endpoint for the listed events (full names of its format). The answer is the only time the signing secret is shown. " +
+                "A `webhook.test` event is queued to it unless the deployment turned that off. `url` is accepted for `endpoint`.")
+            .Accepts<CreateWebhookRequest>("application/json")
+            .Produces<WebhookResponse>(StatusCodes.Status201Created)
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        group.MapGet("", ListAsync)
+            .WithName("ListWebhooks")
+            .WithSummary("List the workspace's webhooks")
+            .Produces<WebhookListResponse>();
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetWebhook")
+            .WithSummary("Get a webhook")
+            .WithDescription("Never shows the secret. A disabled webhook with queued events also shows `queueExpiresAt` and, within 24 h of it, a `warning`.")
+            .Produces<WebhookResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithName("DeleteWebhook")
+            .WithSummary("Delete a webhook")
+            .WithDescription("Its pending deliveries are dropped.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/enable", EnableAsync)
+            .WithName("EnableWebhook")
+            .WithSummary("Enable a webhook")
+            .WithDescription("Delivery resumes: queued events are sent, and the count of failures in a row starts over.")
+            .Produces<WebhookResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/disable", DisableAsync)
+            .WithName("DisableWebhook")
+            .WithSummary("Disable a webhook")
+            .WithDescription("Delivery stops; new events keep queuing (for the event retention) until it is enabled.")
+            .Produces<WebhookResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
         group.MapWebhookChanges();
     }
 
