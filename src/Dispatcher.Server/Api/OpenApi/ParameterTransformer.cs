@@ -26,9 +26,14 @@ public sealed class ParameterTransformer : IOpenApiOperationTransformer
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             parameter.Description ??= isEvent && parameter.Name == "id" ? EventIdDescription : Descriptions.GetValueOrDefault(parameter.Name ?? "");
-            if (parameter.Name == "outcome" && parameter.Schema is OpenApiSchema schema)
+            if (parameter.Name == "outcome")
             {
-                schema.Enum = DeliveryOutcomes.All.Select(name => (JsonNode)JsonValue.Create(name)).ToList();
+                // A schema of its own: the generator may share one string schema between parameters.
+                parameter.Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = DeliveryOutcomes.All.Select(name => (JsonNode)JsonValue.Create(name)).ToList(),
+                };
             }
         }
         return Task.CompletedTask;
