@@ -44,6 +44,13 @@ public sealed record Webhook(
     /// </summary>
     public bool SecretUnreadable { get; init; }
 
+    /// <summary>
+    /// Static headers the receiver asked for (e.g. an <c>Authorization</c>), sent on every attempt in
+    /// this order after the format's own. Their values are credentials: stored encrypted, never
+    /// logged, never shown again (see <see cref="Profiles.ReservedHeaders"/> for the names they cannot take).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
     /// <summary>The secrets that sign a delivery sent at <paramref name="now"/>: the current one first.</summary>
     /// <exception cref="InvalidOperationException">The secret is unreadable: signing with an empty key would let anyone forge deliveries.</exception>
     public IReadOnlyList<string> LiveSecrets(DateTimeOffset now) =>

@@ -78,6 +78,14 @@ public static class WebhookChangeEndpoints
             }
             (updated, changes) = (updated with { RetrySchedule = retrySchedule }, changes | WebhookChanges.RetrySchedule);
         }
+        if (patch.HasHeaders)
+        {
+            if (CustomHeaderRules.Validate(patch.Headers, out var headers) is { } error)
+            {
+                return error;
+            }
+            (updated, changes) = (updated with { Headers = headers }, changes | WebhookChanges.Headers);
+        }
         if (changes == WebhookChanges.None)
         {
             // An empty patch changes nothing, so it writes nothing: no record rewritten, no
