@@ -40,7 +40,9 @@ public sealed record Webhook(
     /// <summary>
     /// True when the stored signing secret could not be decrypted (its Data Protection key is gone,
     /// or the field is corrupt): <see cref="Secret"/> is empty, and nothing may be signed until the
-    /// key is back or the secret is rotated. The rest of the record still lists and routes.
+    /// key is back or the secret is rotated. The rest of the record still lists and routes. Also true
+    /// when the <see cref="Headers"/> cannot be decrypted (sending without them would only fail at the
+    /// receiver) until a PATCH writes them again.
     /// </summary>
     public bool SecretUnreadable { get; init; }
 

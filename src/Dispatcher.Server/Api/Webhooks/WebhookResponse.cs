@@ -23,7 +23,7 @@ public sealed record WebhookResponse(
     public const string SecretUnreadableStatus = "secret_unreadable";
 
     private const string SecretUnreadableReason =
-        "the signing secret cannot be decrypted (lost Data Protection key or corrupt record); deliveries are held: rotate the secret to resume";
+        "the signing secret or the custom headers cannot be decrypted (lost Data Protection key or corrupt record); deliveries are held: rotate the secret to resume (PATCH the headers when it is they)";
 
     public static WebhookResponse From(Webhook webhook, bool includeSecret = false)
     {
