@@ -26,7 +26,8 @@ public sealed class CustomHeaderTests(RedisServerFixture redis, ITestOutputHelpe
         {
             endpoint = receiver.Url().ToString(),
             events = new[] { "link.clicked" },
-            headers = new Dictionary<string, string> { ["Authorization"] = Token, ["X-Tenant"] = "acme" },
+            // Content-Language is a content header: HttpClient keeps those apart from the request's.
+            headers = new Dictionary<string, string> { ["Authorization"] = Token, ["X-Tenant"] = "acme", ["Content-Language"] = "en" },
         });
         Assert.Equal(HttpStatusCode.Created, status);
         string id = created.GetProperty("id").GetString()!;
@@ -52,6 +53,7 @@ public sealed class CustomHeaderTests(RedisServerFixture redis, ITestOutputHelpe
         {
             Assert.Equal(Token, request.Header("Authorization"));
             Assert.Equal("acme", request.Header("X-Tenant"));
+            Assert.Equal("en", request.Header("Content-Language"));
             Assert.True(WebhookSignature.Verify(secret, request.Header("CD4CD-Signature"), request.Body, TimeSpan.FromMinutes(5)));
         }
         await server.Logs.WaitForAsync("AttemptSettled", 3);
@@ -173,7 +175,7 @@ public sealed class CustomHeaderTests(RedisServerFixture redis, ITestOutputHelpe
     private static void AssertRedacted(JsonElement webhook)
     {
         var headers = webhook.GetProperty("headers");
-        Assert.Equal(["Authorization", "X-Tenant"], headers.EnumerateObject().Select(h => h.Name));
+        Assert.Equal(["Authorization", "X-Tenant", "Content-Language"], headers.EnumerateObject().Select(h => h.Name));
         Assert.All(headers.EnumerateObject(), h => Assert.Equal("[redacted]", h.Value.GetString()));
         Assert.DoesNotContain("tok_receiver", webhook.GetRawText(), StringComparison.Ordinal);
     }
