@@ -5,7 +5,7 @@ using Dispatcher.Cli.Output;
 
 namespace Dispatcher.Cli.Commands;
 
-/// <summary><c>dispatcher webhooks list|create|get|delete|enable|disable|rotate-secret</c>: thin over <c>/v1/webhooks</c>.</summary>
+/// <summary><c>dispatcher webhooks list|create|get|update|delete|enable|disable|rotate-secret</c>: thin over <c>/v1/webhooks</c>.</summary>
 public static class WebhookCommands
 {
     public static Command Build()
@@ -14,6 +14,7 @@ public static class WebhookCommands
         webhooks.Subcommands.Add(List());
         webhooks.Subcommands.Add(Create());
         webhooks.Subcommands.Add(Get());
+        webhooks.Subcommands.Add(WebhookUpdateCommand.Build());
         webhooks.Subcommands.Add(Simple("delete", "delete a webhook (its pending deliveries are dropped)", HttpMethod.Delete, "", "deleted"));
         webhooks.Subcommands.Add(Simple("enable", "resume delivery; queued events are sent", HttpMethod.Post, "/enable", "enabled"));
         webhooks.Subcommands.Add(Simple("disable", "stop delivery; new events keep queuing", HttpMethod.Post, "/disable", "disabled"));
@@ -54,7 +55,8 @@ public static class WebhookCommands
         var events = new Option<string>("--events") { Description = "comma-separated event names of the format, e.g. link.clicked,qr.scanned", Required = true };
         var format = new Option<string?>("--format") { Description = "cd4cd, snip, georedir, awsys, elido or standard-webhooks (default: the deployment's)" };
         var secret = new Option<string?>("--secret") { Description = "a secret of 16+ characters (default: generated)" };
-        var command = new Command("create", "register a webhook; prints its signing secret once") { endpoint, events, format, secret };
+        var header = HeaderOption.Create();
+        var command = new Command("create", "register a webhook; prints its signing secret once") { endpoint, events, format, secret, header };
         CommandAction.SetApi(command, async (call, ct) =>
         {
             var body = new JsonObject
@@ -66,6 +68,10 @@ public static class WebhookCommands
             if (call.Parse.GetValue(format) is { } f)
             {
                 body["format"] = f;
+            }
+            if (call.Parse.GetValue(header) is { Length: > 0 } headers)
+            {
+                body["headers"] = HeaderOption.ToJson(headers);
             }
             string text = await call.Api.PostAsync("/v1/webhooks", body.ToJsonString(), ct).ConfigureAwait(false);
             return PrintWebhook(call, text, "created");
@@ -119,7 +125,7 @@ public static class WebhookCommands
         return command;
     }
 
-    private static int PrintWebhook(ApiCall call, string text, string? done)
+    internal static int PrintWebhook(ApiCall call, string text, string? done)
     {
         if (call.Json)
         {
@@ -147,6 +153,11 @@ public static class WebhookCommands
             {
                 table.Add(field, value.GetRawText());
             }
+        }
+        if (webhook.TryGetProperty("headers", out var custom))
+        {
+            // Names only: the API never returns the values.
+            table.Add("headers", string.Join(",", custom.EnumerateObject().Select(h => h.Name)));
         }
         if (webhook.TryGetProperty("secret", out var secret))
         {

@@ -40,9 +40,18 @@ public sealed record Webhook(
     /// <summary>
     /// True when the stored signing secret could not be decrypted (its Data Protection key is gone,
     /// or the field is corrupt): <see cref="Secret"/> is empty, and nothing may be signed until the
-    /// key is back or the secret is rotated. The rest of the record still lists and routes.
+    /// key is back or the secret is rotated. The rest of the record still lists and routes. Also true
+    /// when the <see cref="Headers"/> cannot be decrypted (sending without them would only fail at the
+    /// receiver) until a PATCH writes them again.
     /// </summary>
     public bool SecretUnreadable { get; init; }
+
+    /// <summary>
+    /// Static headers the receiver asked for (e.g. an <c>Authorization</c>), sent on every attempt in
+    /// this order after the format's own. Their values are credentials: stored encrypted, never
+    /// logged, never shown again (see <see cref="Profiles.ReservedHeaders"/> for the names they cannot take).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 
     /// <summary>The secrets that sign a delivery sent at <paramref name="now"/>: the current one first.</summary>
     /// <exception cref="InvalidOperationException">The secret is unreadable: signing with an empty key would let anyone forge deliveries.</exception>

@@ -15,6 +15,8 @@ namespace Dispatcher.Engine.Attempts;
 public sealed class DeliveryAttempt(
     DeliveryTransport sender, WebhookRules rules, IEventUrls eventUrls, OutboundHttpOptions http, IOptions<DeliveryOptions> options, TimeProvider time)
 {
+    private static readonly HashSet<string> EmptyNames = [];
+
     private readonly int _maxSignedBody = options.Value.MaxSignedBodyBytes;
 
     public async Task<(WebhookRequest Request, DeliveryResult Result)> SendAsync(Webhook webhook, ClaimedDelivery delivery, CancellationToken cancellationToken)
@@ -32,8 +34,12 @@ public sealed class DeliveryAttempt(
         var now = time.GetUtcNow();
         var signed = RequestSigner.Sign(profile, webhook.LiveSecrets(now), evt.Id, now.ToUnixTimeSeconds(), body.WrittenSpan);
         // Built here, inside the attempt's span (its traceparent), once: what is sent is what is logged.
-        var headers = WireHeaders.Of(signed, http.UserAgent);
-        var request = new WebhookRequest(webhook.Endpoint, body.WrittenMemory, headers) { Timeout = rules.RequestTimeoutOf(webhook) };
+        var headers = WireHeaders.Of(signed, webhook.Headers, http.UserAgent);
+        var request = new WebhookRequest(webhook.Endpoint, body.WrittenMemory, headers)
+        {
+            Timeout = rules.RequestTimeoutOf(webhook),
+            RedactedHeaders = webhook.Headers.Count == 0 ? EmptyNames : webhook.Headers.Select(h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase),
+        };
         return (request, await sender.SendAsync(request, delivery, cancellationToken).ConfigureAwait(false));
     }
 

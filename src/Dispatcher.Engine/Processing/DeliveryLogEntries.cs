@@ -1,5 +1,6 @@
 using System.Text;
 using Dispatcher.Core.Deliveries;
+using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Sending;
 
@@ -18,11 +19,12 @@ public sealed class DeliveryLogEntries(TimeProvider time)
     {
         string body = Encoding.UTF8.GetString(request.Body.Span);
         bool truncated = body.Length > MaxBodyChars;
-        // Exactly the headers sent (WireHeaders), User-Agent and traceparent included.
+        // Exactly the headers sent (WireHeaders), User-Agent and traceparent included; the webhook's
+        // custom headers by name only, their values being credentials the log must never hold.
         var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.Ordinal);
         foreach (var (name, value) in request.Headers)
         {
-            headers[name] = value;
+            headers[name] = request.RedactedHeaders.Contains(name) ? CustomHeaderRedaction.Value : value;
         }
         return new DeliveryLogEntry(
             At: time.GetUtcNow(),

@@ -8,4 +8,9 @@ public sealed record WebhookRequest(
 {
     /// <summary>This attempt's timeout (the webhook's format may set its own); null uses the sender's default.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Names among <see cref="Headers"/> whose values the delivery log must not show (the webhook's custom headers).</summary>
+    public IReadOnlySet<string> RedactedHeaders { get; init; } = EmptyNames;
+
+    private static readonly IReadOnlySet<string> EmptyNames = new HashSet<string>();
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
@@ -19,14 +18,16 @@ public sealed class WebhookSender(HttpMessageInvoker invoker, OutboundHttpOption
             Content = new ReadOnlyMemoryContent(request.Body),
             Version = System.Net.HttpVersion.Version11,
         };
-        // The request carries every header it is sent with (WireHeaders); Content-Type belongs to the
-        // content. Added as they are, unparsed: they were built here, and this runs for every attempt.
+        // The request carries every header it is sent with (WireHeaders); Content-Type, and any other
+        // content header a webhook's custom headers name (Content-Language…), belongs to the content:
+        // the request's collection refuses those. Added as they are, unparsed: they were checked when
+        // built or stored, and this runs for every attempt.
         foreach (var (name, value) in request.Headers)
         {
-            var headers = string.Equals(name, WireHeaders.ContentType, StringComparison.OrdinalIgnoreCase)
-                ? (HttpHeaders)message.Content.Headers
-                : message.Headers;
-            headers.TryAddWithoutValidation(name, value);
+            if (string.Equals(name, WireHeaders.ContentType, StringComparison.OrdinalIgnoreCase) || !message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         var limit = request.Timeout ?? options.RequestTimeout;

@@ -9,4 +9,5 @@ public enum WebhookChanges
     Events = 2,
     RateLimit = 4,
     RetrySchedule = 8,
+    Headers = 16,
 }

@@ -26,6 +26,7 @@ internal static class WebhookRecord
         new("format", webhook.Format ?? ""),
         new("secret_prev", webhook.PreviousSecret is { } previous ? SecretField.Write(previous, protector) : ""),
         new("secret_prev_until", webhook.PreviousSecretExpiresAt?.ToUnixTimeMilliseconds() ?? 0),
+        new("headers", CustomHeadersField.Write(webhook.Headers, protector)),
     ];
 
     public static Webhook FromHash(HashEntry[] entries, ISecretProtector protector)
@@ -34,6 +35,9 @@ internal static class WebhookRecord
         bool secretReadable = SecretField.TryRead(fields["secret"]!, protector, out string secret);
         // An unreadable previous secret cannot sign either; the current one alone still serves.
         string? previous = Text(fields, "secret_prev") is { } stored && SecretField.TryRead(stored, protector, out string readable) ? readable : null;
+        // Records written before custom headers have no field: none. Headers that cannot be decrypted
+        // hold the webhook like an unreadable secret: sending without them would fail at the receiver.
+        bool headersReadable = CustomHeadersField.TryRead(Text(fields, "headers"), protector, out var headers);
         return new Webhook(
             Id: fields["id"]!,
             WorkspaceId: fields["ws"]!,
@@ -50,7 +54,8 @@ internal static class WebhookRecord
                 : null,
             RetrySchedule = Text(fields, "retry") is { } retry ? JsonSerializer.Deserialize<int[]>(retry) : null,
             Format = Text(fields, "format"),
-            SecretUnreadable = !secretReadable,
+            SecretUnreadable = !secretReadable || !headersReadable,
+            Headers = headers,
             PreviousSecret = previous,
             PreviousSecretExpiresAt = previous is not null && (long)fields.GetValueOrDefault("secret_prev_until", 0) is > 0 and var until
                 ? DateTimeOffset.FromUnixTimeMilliseconds(until)

@@ -61,6 +61,7 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
         AddIf(names, changes, WebhookChanges.Events, "events");
         AddIf(names, changes, WebhookChanges.RateLimit, "rate");
         AddIf(names, changes, WebhookChanges.RetrySchedule, "retry");
+        AddIf(names, changes, WebhookChanges.Headers, "headers");
         var args = WebhookRecord.ToHash(updated, protector)
             .Where(e => names.Contains(e.Name.ToString()))
             .SelectMany(e => new[] { (RedisValue)e.Name.ToString(), e.Value })

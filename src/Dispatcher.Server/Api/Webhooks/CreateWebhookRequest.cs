@@ -23,4 +23,7 @@ public sealed class CreateWebhookRequest
 
     /// <summary>Optional: this webhook's own retry delays in seconds. Default: the deployment's.</summary>
     public List<int>? RetrySchedule { get; set; }
+
+    /// <summary>Optional: static headers sent on every delivery, <c>{"Authorization": "Bearer …"}</c>; checked by <see cref="CustomHeaderRules"/>.</summary>
+    public System.Text.Json.JsonElement? Headers { get; set; }
 }

@@ -42,7 +42,8 @@ public static class WebhookChangeEndpoints
 
     /// <summary>All or nothing: every present field is checked as on create before anything is written.</summary>
     private static async Task<IResult> PatchAsync(
-        string id, HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, ILoggerFactory loggers)
+        string id, HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, ILoggerFactory loggers,
+        UnreadableSecretHolds secretHolds)
     {
         JsonElement body;
         try
@@ -99,6 +100,14 @@ public static class WebhookChangeEndpoints
             }
             (updated, changes) = (updated with { RetrySchedule = retrySchedule }, changes | WebhookChanges.RetrySchedule);
         }
+        if (patch.HasHeaders)
+        {
+            if (CustomHeaderRules.Validate(patch.Headers, out var headers) is { } error)
+            {
+                return error;
+            }
+            (updated, changes) = (updated with { Headers = headers }, changes | WebhookChanges.Headers);
+        }
         if (changes == WebhookChanges.None)
         {
             // An empty patch changes nothing, so it writes nothing: no record rewritten, no
@@ -110,7 +119,13 @@ public static class WebhookChangeEndpoints
             return NotFound(id);
         }
         WebhookApiLog.WebhookUpdated(loggers.CreateLogger(WebhookApiLog.Category), id, workspace, changes.ToString());
-        return await store.GetAsync(workspace, id) is { } after ? Results.Json(WebhookResponse.From(after), ApiJson.Options) : NotFound(id);
+        var after = await store.GetAsync(workspace, id);
+        if (current.SecretUnreadable && after is { SecretUnreadable: false })
+        {
+            // New headers repaired a record whose old ones could not be decrypted: its held deliveries need not wait for the recheck.
+            await secretHolds.ReleaseAsync(after);
+        }
+        return after is null ? NotFound(id) : Results.Json(WebhookResponse.From(after), ApiJson.Options);
     }
 
     /// <summary>A new secret, shown once; the old one keeps signing for <c>Dispatcher:Secrets:RotationOverlap</c>.</summary>

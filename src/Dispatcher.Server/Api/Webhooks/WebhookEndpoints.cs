@@ -98,6 +98,10 @@ public static class WebhookEndpoints
         {
             return settingsError;
         }
+        if (CustomHeaderRules.Validate(request.Headers, out var headers) is { } headersError)
+        {
+            return headersError;
+        }
 
         // Milliseconds: what Redis keeps, so create and a later GET show the same time.
         var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -107,6 +111,7 @@ public static class WebhookEndpoints
             Format = profile.Name,
             RateLimit = rateLimit,
             RetrySchedule = retrySchedule,
+            Headers = headers,
         };
         var logger = loggers.CreateLogger(WebhookApiLog.Category);
         int limit = options.Value.Limits.WebhooksFor(webhook.WorkspaceId);

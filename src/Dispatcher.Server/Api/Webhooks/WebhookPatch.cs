@@ -4,13 +4,14 @@ namespace Dispatcher.Server.Api.Webhooks;
 
 /// <summary>
 /// A <c>PATCH /v1/webhooks/{id}</c> body. Only fields present change; <c>null</c> resets
-/// <c>rateLimit</c> and <c>retrySchedule</c> to the deployment's. Unknown fields are refused
+/// <c>rateLimit</c> and <c>retrySchedule</c> to the deployment's; <c>headers</c> replaces the whole
+/// set (<c>null</c> or <c>{}</c> removes them). Unknown fields are refused
 /// (<c>UNKNOWN_FIELD</c>) rather than ignored, so a typo never looks like a successful change;
 /// the secret changes only through <c>rotate-secret</c>.
 /// </summary>
 public sealed class WebhookPatch
 {
-    private static readonly string[] Known = ["endpoint", "url", "events", "rateLimit", "retrySchedule"];
+    private static readonly string[] Known = ["endpoint", "url", "events", "rateLimit", "retrySchedule", "headers"];
 
     public bool HasEndpoint { get; private set; }
 
@@ -27,6 +28,11 @@ public sealed class WebhookPatch
     public bool HasRetrySchedule { get; private set; }
 
     public List<int>? RetrySchedule { get; private set; }
+
+    public bool HasHeaders { get; private set; }
+
+    /// <summary>Checked by <see cref="CustomHeaderRules"/> with the other fields, before anything is written.</summary>
+    public JsonElement? Headers { get; private set; }
 
     public static ApiError? TryParse(JsonElement root, out WebhookPatch patch)
     {
@@ -74,6 +80,10 @@ public sealed class WebhookPatch
             case "rateLimit":
                 HasRateLimit = true;
                 RateLimit = value.Deserialize<RateLimitRequest?>(ApiJson.Options);
+                break;
+            case "headers":
+                HasHeaders = true;
+                Headers = value.Clone();
                 break;
             default:
                 HasRetrySchedule = true;

@@ -23,7 +23,7 @@ public sealed record WebhookResponse(
     public const string SecretUnreadableStatus = "secret_unreadable";
 
     private const string SecretUnreadableReason =
-        "the signing secret cannot be decrypted (lost Data Protection key or corrupt record); deliveries are held: rotate the secret to resume";
+        "the signing secret or the custom headers cannot be decrypted (lost Data Protection key or corrupt record); deliveries are held: rotate the secret to resume (PATCH the headers when it is they)";
 
     public static WebhookResponse From(Webhook webhook, bool includeSecret = false)
     {
@@ -41,8 +41,12 @@ public sealed record WebhookResponse(
             includeSecret ? webhook.Secret : null)
         {
             PreviousSecretExpiresAt = webhook.PreviousSecretExpiresAt?.UtcDateTime,
+            Headers = webhook.Headers.Count == 0 ? null : CustomHeaderRedaction.Of(webhook.Headers),
         };
     }
+
+    /// <summary>The webhook's custom headers by name, each value <c>[redacted]</c>; absent when it has none.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
     /// <summary>After a rotation: when the previous secret stops signing. Absent before any rotation.</summary>
     public DateTime? PreviousSecretExpiresAt { get; init; }

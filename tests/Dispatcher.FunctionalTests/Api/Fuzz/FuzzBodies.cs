@@ -14,6 +14,15 @@ public static class FuzzBodies
         "https://[::1/", "cli://listen/wh_x", "file:///etc/passwd", "https://192.168.0.1:99999/", "https://exa mple.com/",
     ];
 
+    private static readonly string[] BadHeaders =
+    [
+        "[]", "true", "\"Authorization: x\"", "{\"Host\":\"x\"}", "{\"content-length\":\"1\"}", "{\"CD4CD-Signature\":\"t=1\"}",
+        "{\"Bad Name\":\"x\"}", "{\"\":\"x\"}", "{\"X-A\":\"a\\r\\nX-B: 1\"}", "{\"X-A\":1}", "{\"X-A\":null}", "{\"X-A\":\"\"}",
+        "{\"X-A\":\"caf\u00e9\"}", "{\"X-A\":\" padded\"}", "{\"X-A\":\"1\",\"x-a\":\"2\"}",
+        "{" + string.Join(",", Enumerable.Range(0, 21).Select(i => $"\"X-H{i}\":\"v\"")) + "}",
+        "{\"X-Long\":\"" + new string('v', 4097) + "\"}",
+    ];
+
     public static string Create(Random random)
     {
         if (random.Next(3) == 0)
@@ -25,7 +34,7 @@ public static class FuzzBodies
             ["endpoint"] = Malformed.Json("https://hooks.example.com/in"),
             ["events"] = "[\"link.clicked\"]",
         };
-        foreach (string field in BrokenFields(random, ["endpoint", "events", "format", "secret", "rateLimit", "retrySchedule"]))
+        foreach (string field in BrokenFields(random, ["endpoint", "events", "format", "secret", "rateLimit", "retrySchedule", "headers"]))
         {
             fields[field] = Broken(random, field);
         }
@@ -39,7 +48,7 @@ public static class FuzzBodies
             return Malformed.Structural(random);
         }
         var fields = new Dictionary<string, string>();
-        foreach (string field in BrokenFields(random, ["endpoint", "events", "rateLimit", "retrySchedule", "secret", "unknown"]))
+        foreach (string field in BrokenFields(random, ["endpoint", "events", "rateLimit", "retrySchedule", "headers", "secret", "unknown"]))
         {
             // Any value of an unknown field or of secret is refused (UNKNOWN_FIELD, INVALID_SECRET).
             fields[field == "unknown" ? Malformed.Pick(random, ["name", "status", "id", "format", "Endpoint ", "__proto__"]) : field] =
@@ -71,6 +80,8 @@ public static class FuzzBodies
         "secret" => NonString(random, ["\"\"", "\"short\"", "\"" + new string('s', 15) + "\"", "\"whsec_\""]),
         "rateLimit" => NonNull(random, ["{}", "{\"perSecond\":0,\"burst\":1}", "{\"perSecond\":1,\"burst\":1001}", "{\"perSecond\":-5,\"burst\":5}",
             "{\"perSecond\":1.5,\"burst\":2}", "{\"perSecond\":1}"]),
+        // From the list only: a random object could be a valid set of headers ({} is: none).
+        "headers" => Malformed.Pick(random, BadHeaders),
         _ => NonNull(random, ["[-1]", "[1.5]", "[\"sixty\"]", "[null]", "{}", "[" + string.Join(",", Enumerable.Range(1, 21)) + "]", "[2147483648]"]),
     };
 
