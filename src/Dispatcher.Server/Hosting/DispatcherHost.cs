@@ -2,6 +2,7 @@ using Dispatcher.Server.Aggregation;
 using Dispatcher.Server.Api;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Email;
 using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
 using Dispatcher.Server.Listen;
@@ -43,6 +44,7 @@ public static partial class DispatcherHost
         builder.Services.AddIngest();
         builder.Services.AddClickAggregation();
         builder.Services.AddWebhookNotifications();
+        builder.Services.AddOwnerEmail();
         builder.Services.AddCliListen();
         builder.Services.AddRestApi();
         builder.Services.AddDispatcherHealth();
