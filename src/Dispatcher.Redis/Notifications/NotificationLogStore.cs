@@ -22,9 +22,8 @@ public sealed class NotificationLogStore(IConnectionMultiplexer redis, RedisKeys
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
-    /// Records that the workspace has a log, before its first entry is written (the index lives in no
-    /// workspace's slot, so it cannot be written by the script): consumers scan only indexed workspaces.
-    /// Once per workspace and process.
+    /// Records that the workspace has (or will have) a log; the index lives in no workspace's slot, so
+    /// the appending script cannot write it. Consumers scan only indexed workspaces. Once per workspace and process.
     /// </summary>
     public async Task IndexAsync(string workspaceId)
     {
