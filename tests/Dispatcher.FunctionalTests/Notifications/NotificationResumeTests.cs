@@ -80,6 +80,37 @@ public sealed class NotificationResumeTests(RedisServerFixture redis, ITestOutpu
     }
 
     [Fact]
+    public async Task A_scoped_key_resuming_with_a_cursor_that_names_another_workspace_still_hears_only_its_own()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, ScopedProducerKey.Settings());
+        var mine = await server.Api().CreateWebhookAsync(receiver.Url(), "link.clicked");
+        var foreign = await server.Api(DispatcherTestServer.OtherApiKey).CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await ChangeAsync(server.Api(DispatcherTestServer.OtherApiKey), foreign.Id, "disable");
+        await ChangeAsync(server.Api(), mine.Id, "disable");
+        // A cursor from the unscoped key, at the start of both workspaces' logs.
+        using var all = new NotificationSubscriber(new SubscriberOptions { Address = server.Grpc, ProducerKey = DispatcherTestServer.ProducerKey });
+        string before = await all.StartAsync();
+        await ChangeAsync(server.Api(DispatcherTestServer.OtherApiKey), foreign.Id, "enable");
+        await ChangeAsync(server.Api(), mine.Id, "enable");
+
+        using var scoped = new NotificationSubscriber(new SubscriberOptions { Address = server.Grpc, ProducerKey = ScopedProducerKey.Key, Cursor = before });
+        using var stop = new CancellationTokenSource(Timeout);
+        await using var reader = scoped.ReadAllAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        var first = await NextAsync(reader);
+        // Had the foreign change leaked, it would come before this one: the backlog is sent before anything live.
+        await ChangeAsync(server.Api(), mine.Id, "disable");
+        var second = await NextAsync(reader);
+        using var unscoped = new NotificationSubscriber(new SubscriberOptions { Address = server.Grpc, ProducerKey = DispatcherTestServer.ProducerKey, Cursor = before });
+        var everything = await TakeAsync(unscoped, 3);
+
+        Assert.Equal([(mine.Id, "webhook.enabled"), (mine.Id, "webhook.disabled")], [(first.WebhookId, first.Type), (second.WebhookId, second.Type)]);
+        // The same cursor with the unscoped key: every change after it, in both workspaces.
+        Assert.Equal([DispatcherTestServer.Workspace, DispatcherTestServer.Workspace, DispatcherTestServer.OtherWorkspace],
+            everything.Select(n => n.WorkspaceId).Order());
+    }
+
+    [Fact]
     public async Task A_cursor_the_server_did_not_hand_out_is_refused()
     {
         await using var server = await DispatcherTestServer.StartAsync(redis, output);
