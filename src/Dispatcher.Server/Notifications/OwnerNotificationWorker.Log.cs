@@ -5,7 +5,7 @@ namespace Dispatcher.Server.Notifications;
 public sealed partial class OwnerNotificationWorker
 {
     [LoggerMessage(EventId = LogEventIds.NotificationConsumerFailed, EventName = nameof(LogEventIds.NotificationConsumerFailed), Level = LogLevel.Warning,
-        Message = "The {Channel} owner notifications could not read or settle the notification log; the next pass tries again")]
+        Message = "The {Channel} owner notifications failed on the notification log or an entry; the next pass, or the entry's retry, tries again")]
     private static partial void LogConsumerFailed(ILogger logger, string channel, Exception exception);
 
     [LoggerMessage(EventId = LogEventIds.NotificationEntryAbandoned, EventName = nameof(LogEventIds.NotificationEntryAbandoned), Level = LogLevel.Warning,

@@ -1,6 +1,5 @@
 using Dispatcher.Redis.Notifications;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Dispatcher.Server.Notifications;
 
@@ -34,8 +33,9 @@ public sealed partial class OwnerNotificationWorker(
                     // Woken: only the logs that grew. Otherwise (the poll) every log, for retries come due.
                     await PassAsync(woken.Count > 0 ? woken : await log.WorkspacesAsync(), stoppingToken);
                 }
-                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Redis away, mostly; whatever it was, the next pass tries again rather than stopping the host.
                     LogConsumerFailed(logger, channel.Name, ex);
                 }
                 woken = await wake.WaitAsync(options.Value.PollInterval, time, stoppingToken);
@@ -91,8 +91,9 @@ public sealed partial class OwnerNotificationWorker(
         {
             delivered = await channel.DeliverAsync(note, cancellationToken);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // One entry's failure (Redis away, a channel's unforeseen error) is retried like a refusal: it never sinks the others.
             LogConsumerFailed(logger, channel.Name, ex);
             delivered = false;
         }
