@@ -44,10 +44,13 @@ public sealed class WebhookNotificationService(
                 : await StartAsync(await VisibleAsync(scope), resumed, unnamedFromStart: true);
             // Tells the caller the stream is live, and where it starts: a caller that hears nothing can still resume from here.
             await context.WriteResponseHeadersAsync([new Metadata.Entry(CursorHeader, NotificationCursor.Encode(positions))]);
+            IReadOnlyCollection<string> woken = [];
             while (true)
             {
-                await SendNewAsync(positions, responseStream, context.CancellationToken);
-                var woken = await wake.WaitAsync(options.Value.PollInterval, time, open.Token);
+                // Woken: only the logs that grew. Otherwise (the start, the poll) every log the stream follows.
+                var due = woken.Count > 0 ? woken.Where(positions.ContainsKey).ToList() : positions.Keys.ToList();
+                await SendNewAsync(positions, due, responseStream, context.CancellationToken);
+                woken = await wake.WaitAsync(options.Value.PollInterval, time, open.Token);
                 open.Token.ThrowIfCancellationRequested();
                 if (named.Count == 0)
                 {
@@ -87,9 +90,10 @@ public sealed class WebhookNotificationService(
         return positions;
     }
 
-    private async Task SendNewAsync(Dictionary<string, long> positions, IServerStreamWriter<WebhookNotification> responseStream, CancellationToken cancellationToken)
+    private async Task SendNewAsync(
+        Dictionary<string, long> positions, IReadOnlyList<string> workspaces, IServerStreamWriter<WebhookNotification> responseStream, CancellationToken cancellationToken)
     {
-        foreach (string workspace in positions.Keys.ToList())
+        foreach (string workspace in workspaces)
         {
             while (await log.ReadAsync(workspace, positions[workspace], Page) is { Count: > 0 } notes)
             {
