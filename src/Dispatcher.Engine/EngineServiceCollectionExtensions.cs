@@ -21,6 +21,7 @@ using Dispatcher.Redis;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Leases;
 using Dispatcher.Redis.Membership;
+using Dispatcher.Redis.Notifications;
 using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp => new PartitionMap(sp.GetRequiredService<IOptions<PartitionOptions>>().Value.Count));
         services.AddSingleton<PartitionSignals>();
 
+        services.TryAddSingleton<NotificationLogStore>();
         services.TryAddSingleton<WebhookStore>();
         services.AddSingleton(sp =>
         {

@@ -22,6 +22,24 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Bumped by every write that changes which webhooks ingest fans a workspace's events out to.</summary>
     public RedisKey WorkspaceVersion(string workspaceId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:ver";
 
+    // Owner notifications, tagged by workspace: written by the scripts that change a webhook's status.
+
+    /// <summary>The workspace's notification log: entry → its sequence (note_append.lua).</summary>
+    public RedisKey Notifications(string workspaceId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:notes";
+
+    /// <summary>The last sequence the workspace's notification log gave out.</summary>
+    public RedisKey NotificationSequence(string workspaceId) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:notes:seq";
+
+    /// <summary>How far a notification consumer (<c>email</c>, <c>webhooks</c>) has settled every entry of the workspace's log.</summary>
+    public RedisKey NotificationCursor(string workspaceId, string consumer) => $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:notes:at:{consumer}";
+
+    /// <summary>One consumer's claim on one entry: busy (with a lease), waiting to retry, or done.</summary>
+    public RedisKey NotificationClaim(string workspaceId, string consumer, long sequence) =>
+        $"{Prefix}:{{ws:{KeyPart.Encode(workspaceId)}}}:notes:claim:{consumer}:{sequence}";
+
+    /// <summary>Every workspace that has (or is about to have) a notification log: what consumers scan.</summary>
+    public RedisKey NotificationWorkspaces => $"{Prefix}:notes:workspaces";
+
 
     // Delivery work, tagged by partition.
 

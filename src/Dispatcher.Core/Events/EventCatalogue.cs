@@ -4,7 +4,9 @@ namespace Dispatcher.Core.Events;
 
 /// <summary>
 /// The events producers may publish: the union of what the seed systems' documents promise.
-/// Names follow resource.action; the profiles map them to each format's own names.
+/// Names follow resource.action; the profiles map them to each format's own names. It also lists
+/// the owner notifications Dispatcher emits itself (<see cref="OwnerNotificationEvents"/>), which
+/// webhooks may subscribe to and producers may not publish.
 /// </summary>
 public static class EventCatalogue
 {
@@ -30,6 +32,7 @@ public static class EventCatalogue
         new("domain.tls_renewed", "The TLS certificate of a custom domain was renewed."),
         new("member.invited", "A member was invited to the workspace."),
         new("member.removed", "A member was removed from the workspace."),
+        .. OwnerNotificationEvents.All,
     ];
 
     private static readonly FrozenDictionary<string, EventType> ByName =
@@ -37,4 +40,10 @@ public static class EventCatalogue
 
     /// <summary>Whether producers may publish <paramref name="name"/> and webhooks subscribe to it.</summary>
     public static bool Contains(string name) => ByName.ContainsKey(name);
+
+    /// <summary>Whether producers may publish <paramref name="name"/>: in the catalogue, and not one of Dispatcher's own notifications.</summary>
+    public static bool IsPublishable(string name) => Contains(name) && !IsOwnerNotification(name);
+
+    /// <summary>Whether <paramref name="name"/> is one of the notifications Dispatcher emits about a workspace's webhooks.</summary>
+    public static bool IsOwnerNotification(string name) => OwnerNotificationEvents.All.Any(e => e.Name == name);
 }

@@ -31,6 +31,10 @@ public static class EventValidator
         {
             return new(RejectionKind.InvalidWorkspace, $"workspace_id must be 1-{MaxIdLength} printable ASCII characters without spaces");
         }
+        if (EventCatalogue.IsOwnerNotification(type))
+        {
+            return new(RejectionKind.UnknownEventType, $"'{type}' is sent by Dispatcher itself when a webhook's status changes; producers may not publish it");
+        }
         if (!EventCatalogue.Contains(type))
         {
             return new(RejectionKind.UnknownEventType, $"unknown event type '{Truncate(type)}'; GET /v1/event-types lists the catalogue");

@@ -49,6 +49,14 @@ public static class LogEventIds
     public const int NotificationPublishFailed = 3002;
     public const int NotificationSubscribeFailed = 3003;
 
+    // 6100–6199: Owner notifications: the notification log's consumers (email, notification webhooks)
+    public const int OwnerEmailSent = 6100;
+    public const int OwnerEmailFailed = 6101;
+    public const int NotificationEntryAbandoned = 6102;
+    public const int OwnerEmailWithoutOwner = 6103;
+    public const int NotificationEventQueued = 6104;
+    public const int NotificationConsumerFailed = 6105;
+
     // 5100–5199: Endpoint trust
     public const int ConnectRefused = 5100;
     public const int EndpointRefused = 5101;

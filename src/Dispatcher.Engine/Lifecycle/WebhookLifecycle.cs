@@ -33,12 +33,12 @@ public sealed class WebhookLifecycle(
             // First, before any write: deliveries already in this instance's channel stop at once.
             holds.Disable(before.Id);
         }
-        long sequence = await webhooks.SetStatusAsync(before.WorkspaceId, before.Id, status, status == WebhookStatus.Enabled ? "" : reason);
-        if (sequence == 0)
+        var write = await webhooks.WriteStatusAsync(before.WorkspaceId, before.Id, status, status == WebhookStatus.Enabled ? "" : reason, reason);
+        if (write.StatusSequence == 0)
         {
             return false;
         }
-        await ApplyAsync(before, status, reason, sequence);
+        await ApplyAsync(before, status, reason, write.StatusSequence, write.NoteSequence);
         return true;
     }
 
@@ -46,9 +46,9 @@ public sealed class WebhookLifecycle(
     public async Task RecordSuccessAsync(Webhook webhook)
     {
         if ((webhook.ConsecutiveFailures > 0 || webhook.Status == WebhookStatus.Failing)
-            && await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id) is { Changed: true } change)
+            && await webhooks.RecordSuccessAsync(webhook.WorkspaceId, webhook.Id) is { NoteSequence: > 0 } change)
         {
-            await notifier.NotifyAsync(webhook, change.After, "a delivery succeeded");
+            await notifier.NotifyAsync(webhook, change.After, "a delivery succeeded", change.NoteSequence);
         }
     }
 
@@ -62,11 +62,11 @@ public sealed class WebhookLifecycle(
         if (failure is { Changed: true, After: WebhookStatus.Disabled })
         {
             holds.Disable(webhook.Id);
-            await ApplyAsync(webhook, WebhookStatus.Disabled, DisabledByFailures(failure.ConsecutiveFailures), failure.StatusSequence);
+            await ApplyAsync(webhook, WebhookStatus.Disabled, DisabledByFailures(failure.ConsecutiveFailures), failure.StatusSequence, failure.NoteSequence);
         }
-        else if (failure is { Changed: true })
+        else if (failure is { NoteSequence: > 0 })
         {
-            await notifier.NotifyAsync(webhook, failure.After, "the last delivery failed its whole retry schedule");
+            await notifier.NotifyAsync(webhook, failure.After, "the last delivery failed its whole retry schedule", failure.NoteSequence);
         }
         return failure;
     }
@@ -87,7 +87,7 @@ public sealed class WebhookLifecycle(
     }
 
     /// <summary>What follows a status write: the hold carrying its sequence, the holds in memory, the notification.</summary>
-    private async Task ApplyAsync(Webhook before, WebhookStatus status, string reason, long sequence)
+    private async Task ApplyAsync(Webhook before, WebhookStatus status, string reason, long sequence, long noteSequence)
     {
         int partition = partitions.PartitionOf(before.Id);
         if (status == WebhookStatus.Disabled)
@@ -101,9 +101,10 @@ public sealed class WebhookLifecycle(
             holds.Enable(before.Id);
         }
         relay.Announce(before.Id, status == WebhookStatus.Disabled);
-        if (before.Status != status)
+        // The script, not the caller's possibly stale view, says whether the status changed (it appended an entry).
+        if (noteSequence > 0)
         {
-            await notifier.NotifyAsync(before, status, reason);
+            await notifier.NotifyAsync(before, status, reason, noteSequence);
         }
     }
 }

@@ -6,8 +6,8 @@ namespace Dispatcher.Engine.Notifications;
 public sealed partial class WebhookStatusNotifier
 {
     [LoggerMessage(EventId = LogEventIds.WebhookStatusChanged, EventName = nameof(LogEventIds.WebhookStatusChanged), Level = LogLevel.Information,
-        Message = "Webhook {WebhookId} of workspace {WorkspaceId} is now {Status}: {Reason}")]
-    private static partial void LogStatusChanged(ILogger logger, string webhookId, string workspaceId, WebhookStatus status, string reason);
+        Message = "Webhook {WebhookId} of workspace {WorkspaceId} is now {Status}: {Reason} (notification {NoteSequence})")]
+    private static partial void LogStatusChanged(ILogger logger, string webhookId, string workspaceId, WebhookStatus status, string reason, long noteSequence);
 
     [LoggerMessage(EventId = LogEventIds.NotificationPublishFailed, EventName = nameof(LogEventIds.NotificationPublishFailed), Level = LogLevel.Warning,
         Message = "Could not announce the status change of webhook {WebhookId} to producers")]

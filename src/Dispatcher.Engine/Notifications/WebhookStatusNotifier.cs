@@ -10,15 +10,18 @@ using WebhookStatus = Dispatcher.Core.Webhooks.WebhookStatus;
 namespace Dispatcher.Engine.Notifications;
 
 /// <summary>
-/// Announces a webhook's status change: one log line for operators, and a message on a Redis
-/// channel that every instance relays to the producers streaming <c>WebhookNotifications</c>.
+/// Announces a webhook's status change once its status script has appended it to the workspace's
+/// notification log (the durable record): one log line for operators, and a message on a Redis
+/// channel that wakes every instance's readers of that log (producers' streams, owner notifications)
+/// at once. A lost message costs only a reader's poll interval: the log holds the change.
 /// </summary>
 public sealed partial class WebhookStatusNotifier(
     IConnectionMultiplexer redis, RedisKeys keys, DispatcherMetrics metrics, TimeProvider time, ILogger<WebhookStatusNotifier> logger)
 {
-    public async Task NotifyAsync(Webhook webhook, WebhookStatus status, string reason)
+    /// <param name="noteSequence">The change's entry in the workspace's notification log.</param>
+    public async Task NotifyAsync(Webhook webhook, WebhookStatus status, string reason, long noteSequence)
     {
-        LogStatusChanged(logger, webhook.Id, webhook.WorkspaceId, status, reason);
+        LogStatusChanged(logger, webhook.Id, webhook.WorkspaceId, status, reason, noteSequence);
         metrics.StatusChanged(status.ToString().ToLowerInvariant());
         var notification = new WebhookNotification
         {

@@ -29,9 +29,14 @@ internal static class LuaScripts
 
     public static RedisScript LogAppend { get; } = new(Load("log_append"));
 
-    public static RedisScript WebhookOutcome { get; } = new(Read("webhook_outcome"));
+    // The status scripts append their notification entry themselves (note_append.lua).
+    public static RedisScript WebhookOutcome { get; } = new(Read("note_append") + "\n" + Read("webhook_outcome"));
 
-    public static RedisScript WebhookStatus { get; } = new(Read("webhook_status"));
+    public static RedisScript WebhookStatus { get; } = new(Read("note_append") + "\n" + Read("webhook_status"));
+
+    public static RedisScript NoteClaim { get; } = new(Read("note_claim"));
+
+    public static RedisScript NoteCursor { get; } = new(Read("note_cursor"));
 
     public static RedisScript AggregationCount { get; } = new(Read("agg_count"));
 

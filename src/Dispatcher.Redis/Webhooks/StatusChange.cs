@@ -8,5 +8,8 @@ public sealed record StatusChange(int ConsecutiveFailures, WebhookStatus Before,
     /// <summary>The status sequence of the change when it disabled the webhook (for its hold); else 0.</summary>
     public long StatusSequence { get; init; }
 
+    /// <summary>The sequence of the notification entry the change appended to the workspace's log; 0 when unchanged.</summary>
+    public long NoteSequence { get; init; }
+
     public bool Changed => Before != After;
 }

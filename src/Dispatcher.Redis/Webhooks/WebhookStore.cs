@@ -1,4 +1,5 @@
 using Dispatcher.Core.Webhooks;
+using Dispatcher.Redis.Notifications;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
@@ -8,7 +9,7 @@ namespace Dispatcher.Redis.Webhooks;
 /// The webhook registry. Every lookup is by (workspace, id): a webhook of another workspace is
 /// not merely hidden, it is never read.
 /// </summary>
-public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, ISecretProtector protector)
+public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, ISecretProtector protector, NotificationLogStore notes, TimeProvider time)
 {
     private IDatabase Db => redis.GetDatabase();
 
@@ -18,6 +19,8 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
     /// </summary>
     public async Task<CreateOutcome> CreateAsync(Webhook webhook, int limit)
     {
+        // Before the webhook exists, so before any status change of it: the notification log's readers find the workspace.
+        await notes.IndexAsync(webhook.WorkspaceId).ConfigureAwait(false);
         var hash = WebhookRecord.ToHash(webhook, protector);
         var args = new RedisValue[2 + 2 * hash.Length];
         args[0] = limit;
@@ -134,25 +137,51 @@ public sealed class WebhookStore(IConnectionMultiplexer redis, RedisKeys keys, I
 
     private async Task<StatusChange?> RecordOutcomeAsync(string workspaceId, string webhookId, string outcome, int disableAfter, string reason)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, [keys.Webhook(workspaceId, webhookId), keys.WorkspaceVersion(workspaceId)],
-            [outcome, disableAfter, reason]).ConfigureAwait(false))!;
-        return result.Length == 0
-            ? null
-            : new StatusChange((int)result[0], Enum.Parse<WebhookStatus>((string)result[1]!), Enum.Parse<WebhookStatus>((string)result[2]!))
-            {
-                StatusSequence = result.Length > 3 ? (long)result[3] : 0,
-            };
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.WebhookOutcome, StatusKeys(workspaceId, webhookId),
+            [outcome, disableAfter, reason, time.GetUtcNow().ToUnixTimeMilliseconds(), NotificationLogStore.MaxEntries, webhookId]).ConfigureAwait(false))!;
+        if (result.Length == 0)
+        {
+            return null;
+        }
+        var change = new StatusChange((int)result[0], Enum.Parse<WebhookStatus>((string)result[1]!), Enum.Parse<WebhookStatus>((string)result[2]!))
+        {
+            StatusSequence = result.Length > 3 ? (long)result[3] : 0,
+            NoteSequence = result.Length > 4 ? (long)result[4] : 0,
+        };
+        await IndexAfterAsync(workspaceId, change.NoteSequence).ConfigureAwait(false);
+        return change;
     }
+
+    /// <summary>
+    /// A workspace is indexed when its first webhook is created; a webhook created before owner
+    /// notifications existed gets its workspace indexed by its first change (once per process: no
+    /// round trip after that). After the write, not before, so a status change waits for no extra round trip.
+    /// </summary>
+    private Task IndexAfterAsync(string workspaceId, long noteSequence) =>
+        noteSequence > 0 ? notes.IndexAsync(workspaceId) : Task.CompletedTask;
+
+    /// <summary>The keys the status scripts take: the record, the version, the notification log and its sequence.</summary>
+    private RedisKey[] StatusKeys(string workspaceId, string webhookId) =>
+        [keys.Webhook(workspaceId, webhookId), keys.WorkspaceVersion(workspaceId), keys.Notifications(workspaceId), keys.NotificationSequence(workspaceId)];
 
     /// <summary>
     /// Sets status and reason; returns the webhook's new status sequence, which the matching hold
     /// (ScheduleStore.DisableAsync / EnableAsync) carries, or 0 when the webhook does not exist.
     /// </summary>
-    public async Task<long> SetStatusAsync(string workspaceId, string webhookId, WebhookStatus status, string reason)
+    public async Task<long> SetStatusAsync(string workspaceId, string webhookId, WebhookStatus status, string reason) =>
+        (await WriteStatusAsync(workspaceId, webhookId, status, reason, reason).ConfigureAwait(false)).StatusSequence;
+
+    /// <summary>
+    /// Sets status and reason, and when the status changed appends the change to the workspace's
+    /// notification log with <paramref name="noteReason"/> (the same script). Sequence 0: no such webhook.
+    /// </summary>
+    public async Task<StatusWrite> WriteStatusAsync(string workspaceId, string webhookId, WebhookStatus status, string reason, string noteReason)
     {
-        var result = await Db.ScriptEvaluateAsync(LuaScripts.WebhookStatus, [keys.Webhook(workspaceId, webhookId), keys.WorkspaceVersion(workspaceId)],
-            [status.ToString(), reason]).ConfigureAwait(false);
-        return (long)result;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.WebhookStatus, StatusKeys(workspaceId, webhookId),
+            [status.ToString(), reason, time.GetUtcNow().ToUnixTimeMilliseconds(), NotificationLogStore.MaxEntries, webhookId, noteReason]).ConfigureAwait(false))!;
+        var write = new StatusWrite((long)result[0], (long)result[1]);
+        await IndexAfterAsync(workspaceId, write.NoteSequence).ConfigureAwait(false);
+        return write;
     }
 
     /// <summary>Removes the webhook from the registry; returns false when it did not exist.</summary>

@@ -3,6 +3,7 @@ using Dispatcher.Server.Api;
 using Dispatcher.Server.Api.OpenApi;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Email;
 using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
 using Dispatcher.Server.Listen;
@@ -44,6 +45,7 @@ public static partial class DispatcherHost
         builder.Services.AddIngest();
         builder.Services.AddClickAggregation();
         builder.Services.AddWebhookNotifications();
+        builder.Services.AddOwnerEmail();
         builder.Services.AddCliListen();
         builder.Services.AddRestApi();
         builder.Services.AddDispatcherHealth();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Dispatcher.Engine.Notifications;
 using Dispatcher.Protocol.V1;
 using Dispatcher.Redis;
@@ -8,15 +7,13 @@ using StackExchange.Redis;
 namespace Dispatcher.Server.Notifications;
 
 /// <summary>
-/// Listens on the Redis notification channel once per instance and fans each message out to the
-/// producer streams open on this instance.
+/// Listens on the Redis notification channel once per instance and wakes the readers of the
+/// notification log on this instance (producers' streams, owner notification consumers). The log,
+/// not the channel, carries the changes: a reader woken reads its workspaces' logs from its cursor.
 /// </summary>
 public sealed partial class NotificationHub(IConnectionMultiplexer redis, RedisKeys keys, ILogger<NotificationHub> logger) : IHostedService
 {
-    /// <summary>Per stream; a producer that stops reading loses the oldest, never blocks the others.</summary>
-    private const int StreamBuffer = 1024;
-
-    private readonly ConcurrentDictionary<Channel<WebhookNotification>, byte> _streams = new();
+    private readonly ConcurrentDictionary<NotificationWake, byte> _readers = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +23,7 @@ public sealed partial class NotificationHub(IConnectionMultiplexer redis, RedisK
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // The multiplexer re-subscribes when Redis comes back.
+            // The multiplexer re-subscribes when Redis comes back; until then readers poll.
             LogSubscribeFailed(logger, ex);
         }
     }
@@ -34,24 +31,21 @@ public sealed partial class NotificationHub(IConnectionMultiplexer redis, RedisK
     public Task StopAsync(CancellationToken cancellationToken) =>
         redis.GetSubscriber().UnsubscribeAsync(WebhookStatusNotifier.Channel(keys));
 
-    public ChannelReader<WebhookNotification> Open(out Action close)
+    /// <summary>A reader's wake-up, until <paramref name="close"/> is called.</summary>
+    public NotificationWake Open(out Action close)
     {
-        var stream = Channel.CreateBounded<WebhookNotification>(new BoundedChannelOptions(StreamBuffer)
-        {
-            FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
-        });
-        _streams[stream] = 0;
-        close = () => _streams.TryRemove(stream, out _);
-        return stream.Reader;
+        var wake = new NotificationWake();
+        _readers[wake] = 0;
+        close = () => _readers.TryRemove(wake, out _);
+        return wake;
     }
 
     private void Fan(RedisValue message)
     {
-        var notification = WebhookNotification.Parser.ParseFrom((byte[])message!);
-        foreach (var stream in _streams.Keys)
+        string workspaceId = WebhookNotification.Parser.ParseFrom((byte[])message!).WorkspaceId;
+        foreach (var reader in _readers.Keys)
         {
-            stream.Writer.TryWrite(notification);
+            reader.Wake(workspaceId);
         }
     }
 }

@@ -27,6 +27,21 @@ public sealed class EventValidatorTests
         Assert.False(string.IsNullOrWhiteSpace(rejection!.Message));
     }
 
+    [Theory]
+    [InlineData("webhook.failing")]
+    [InlineData("webhook.disabled")]
+    [InlineData("webhook.enabled")]
+    [InlineData("webhook.recovered")]
+    public void Owner_notification_types_are_in_the_catalogue_but_producers_may_not_publish_them(string type)
+    {
+        var rejection = EventValidator.Validate("evt_1", "ws", type, "{}"u8, Limit);
+
+        Assert.True(EventCatalogue.Contains(type));
+        Assert.False(EventCatalogue.IsPublishable(type));
+        Assert.Equal(RejectionKind.UnknownEventType, rejection?.Kind);
+        Assert.Contains("sent by Dispatcher itself", rejection!.Message);
+    }
+
     [Fact]
     public void An_id_longer_than_128_characters_is_invalid()
     {
