@@ -27,27 +27,6 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
             [logged.DeliveryId, logged.AtMs, logged.Summary, logged.Entry, limits.Deliveries, (long)limits.Retention.TotalMilliseconds]);
     }
 
-    /// <summary>The kept deliveries' summaries, newest delivery first: what a filter reads without the entries.</summary>
-    public async Task<IReadOnlyList<DeliverySummary>> SummariesAsync(WebhookId webhookId)
-    {
-        int partition = partitions.PartitionOf(webhookId.Value);
-        var ids = await Db.SortedSetRangeByRankAsync(keys.DeliveryLog(partition, webhookId.Value), 0, -1, Order.Descending).ConfigureAwait(false);
-        if (ids.Length == 0)
-        {
-            return [];
-        }
-        var lines = await Db.HashGetAsync(keys.DeliveryLogSummaries(partition, webhookId.Value), ids).ConfigureAwait(false);
-        var summaries = new List<DeliverySummary>(ids.Length);
-        for (int i = 0; i < ids.Length; i++)
-        {
-            if (!lines[i].IsNull && DeliverySummary.Parse(ids[i]!, lines[i]!) is { } summary)
-            {
-                summaries.Add(summary);
-            }
-        }
-        return summaries;
-    }
-
     /// <summary>
     /// Every kept delivery with its summary, newest first: by first logged attempt, then by delivery id
     /// (the sorted set's own order), so a position in it stays put while new deliveries arrive.
@@ -145,14 +124,6 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
             }
         }
         return result;
-    }
-
-    /// <summary>Every kept attempt, newest first (the API's flat view of the log).</summary>
-    public async Task<IReadOnlyList<DeliveryLogEntry>> ReadAsync(WebhookId webhookId)
-    {
-        // The records hash holds exactly the kept deliveries: one read, no index or summaries needed.
-        var records = await Db.HashValuesAsync(keys.DeliveryLogRecords(partitions.PartitionOf(webhookId.Value), webhookId.Value)).ConfigureAwait(false);
-        return records.SelectMany(r => Parse((byte[])r!)).OrderByDescending(e => e.At).ToList();
     }
 
     /// <summary>One delivery's attempts, oldest first; empty when the log does not keep it.</summary>

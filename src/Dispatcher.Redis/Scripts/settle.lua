@@ -36,7 +36,11 @@ for i = 0, (#KEYS - 2) / 7 - 1 do
     if ok and settled == 1 then
       seen.settled = true
       if ARGV[a + 3] == 'failed' then
-        seen.failed_at = note_failed(KEYS[k + 6], ARGV[a], ARGV[a + 9], ARGV[a + 7])
+        -- Settled either way: a broken index (a key of the wrong type) only loses this entry.
+        local noted, at = pcall(note_failed, KEYS[k + 6], ARGV[a], ARGV[a + 9], ARGV[a + 7])
+        if noted then
+          seen.failed_at = at
+        end
       end
     end
   end
@@ -51,7 +55,7 @@ for _, webhook in ipairs(order) do
     log_expire(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], ARGV[2])
   end
   if seen.failed_at then
-    failed_trim(KEYS[k + 6], seen.failed_at, ARGV[3])
+    pcall(failed_trim, KEYS[k + 6], seen.failed_at, ARGV[3])
   end
 end
 return out

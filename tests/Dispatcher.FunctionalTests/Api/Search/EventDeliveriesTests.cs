@@ -60,6 +60,10 @@ public sealed class EventDeliveriesTests(RedisServerFixture redis, ITestOutputHe
         Assert.Equal(503, flakyDelivery.GetProperty("attempts")[1].GetProperty("statusCode").GetInt32());
         Assert.All(flakyDelivery.GetProperty("attempts").EnumerateArray(), a => Assert.Equal(EventId, a.GetProperty("eventId").GetString()));
 
+        // Only a delivery that fails for good is put in the failed index: a success or a retry writes nothing there.
+        Assert.False(await redis.Db.KeyExistsAsync(server.PartitionKey(steadyHook.Id, "failed")));
+        Assert.False(await redis.Db.KeyExistsAsync(server.PartitionKey(flakyHook.Id, "failed")));
+
         // Disabled: queued, not attempted yet.
         var waiting = byWebhook[disabledHook.Id];
         Assert.True(waiting.GetProperty("queued").GetBoolean());
