@@ -40,7 +40,13 @@ public sealed class EventDeliveriesTests(RedisServerFixture redis, ITestOutputHe
         clock.Advance(TimeSpan.FromSeconds(67));
         await server.Logs.WaitForAsync("AttemptSettled", 3);
 
+        var before = await CommandStats.ReadAsync(redis.Db);
         var (status, found) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/events/{Uri.EscapeDataString(EventId)}/deliveries");
+        var after = await CommandStats.ReadAsync(redis.Db);
+
+        // The cost: one queue-record check (with a summary and a record read) per webhook of the workspace, no scan.
+        Assert.Equal(4, after.GetValueOrDefault("hexists") - before.GetValueOrDefault("hexists"));
+        Assert.Equal(0, after.GetValueOrDefault("scan") - before.GetValueOrDefault("scan") + after.GetValueOrDefault("keys") - before.GetValueOrDefault("keys"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(EventId, found.GetProperty("eventId").GetString());
