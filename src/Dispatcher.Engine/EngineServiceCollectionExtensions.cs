@@ -54,7 +54,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var delivery = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
-            return new DeliveryLogLimits(delivery.LogEntries, delivery.LogRetention);
+            // Optional: a host that does not say how long bodies live gets the default.
+            var bodies = sp.GetService<IOptions<EventRetentionOptions>>()?.Value ?? new EventRetentionOptions();
+            return new DeliveryLogLimits(delivery.LogEntries, delivery.LogRetention) { FailedRetention = bodies.Bodies };
         });
         services.TryAddSingleton<ScheduleStore>();
         services.TryAddSingleton<LeaseStore>();

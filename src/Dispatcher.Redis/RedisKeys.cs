@@ -71,6 +71,12 @@ public sealed class RedisKeys(string prefix)
     public RedisKey[] DeliveryLogKeys(int partition, string webhookId) =>
         [DeliveryLog(partition, webhookId), DeliveryLogSummaries(partition, webhookId), DeliveryLogRecords(partition, webhookId)];
 
+    /// <summary>
+    /// The webhook's deliveries that failed for good, <c>"&lt;delivery&gt; &lt;event id&gt;"</c> → when (ms), kept as
+    /// long as event bodies: what recover reads beyond the log's last deliveries (settle.lua, note_failed).
+    /// </summary>
+    public RedisKey FailedDeliveries(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:failed:{webhookId}";
+
     /// <summary>Absent, "disabled", "deleted" (a tombstone), or the time (ms) until which the receiver asked us to wait.</summary>
     public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{webhookId}";
 

@@ -1,56 +1,77 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using Dispatcher.Cli.Output;
 
 namespace Dispatcher.Cli.Commands;
 
-/// <summary><c>dispatcher deliveries list|replay|tail</c>: the delivery log of one webhook.</summary>
+/// <summary><c>dispatcher deliveries list|replay|tail|event|recover</c>: the delivery log of one webhook, and of one event.</summary>
 public static class DeliveryCommands
 {
     public static Command Build()
     {
-        var deliveries = new Command("deliveries", "look at and replay a webhook's delivery attempts");
+        var deliveries = new Command("deliveries", "look at, search and replay the delivery log");
         deliveries.Subcommands.Add(List());
         deliveries.Subcommands.Add(Replay());
-        deliveries.Subcommands.Add(Tail());
+        deliveries.Subcommands.Add(DeliveryTailCommand.Build());
+        deliveries.Subcommands.Add(DeliveryEventCommand.Build());
+        deliveries.Subcommands.Add(DeliveryRecoverCommand.Build());
         return deliveries;
     }
 
     private static Command List()
     {
         var id = WebhookCommands.WebhookId();
-        var failed = new Option<bool>("--failed") { Description = "only deliveries that failed their whole schedule" };
+        var failed = new Option<bool>("--failed") { Description = "only deliveries that failed their whole schedule (--outcome failed)" };
+        var outcome = new Option<string?>("--outcome") { Description = "deliveries whose latest attempt ended so: succeeded, retrying, failed, paused, disabled, expired (comma-separated)" };
+        var statusClass = new Option<string?>("--status") { Description = "deliveries whose latest status is of a class: 2xx, 3xx, 4xx, 5xx, none (no HTTP answer); comma-separated" };
+        var type = new Option<string?>("--type") { Description = "deliveries of these event types (comma-separated)" };
+        var since = new Option<string?>("--since") { Description = "deliveries whose latest attempt is at or after: ISO 8601, or back from now (30m, 2h, 7d)" };
+        var until = new Option<string?>("--until") { Description = "deliveries whose latest attempt is before: ISO 8601, or back from now" };
+        var cursor = new Option<string?>("--cursor") { Description = "the page after this one (the cursor the previous page printed)" };
         var limit = new Option<int?>("--limit") { Description = "most attempts to show (the API's default when absent)" };
-        var command = new Command("list", "the webhook's delivery attempts, newest first") { id, failed, limit };
+        var command = new Command("list", "the webhook's delivery attempts: newest delivery first, each delivery's attempts together")
+        {
+            id, failed, outcome, statusClass, type, since, until, cursor, limit,
+        };
         CommandAction.SetApi(command, async (call, ct) =>
         {
-            var query = new List<string>();
-            if (call.Parse.GetValue(failed))
+            var query = new List<(string, string?)>
             {
-                query.Add("outcome=failed");
-            }
-            if (call.Parse.GetValue(limit) is { } n)
-            {
-                query.Add($"limit={n}");
-            }
-            string path = $"{WebhookCommands.PathOf(call.Parse.GetRequiredValue(id))}/deliveries" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
-            string text = await call.Api.GetAsync(path, ct).ConfigureAwait(false);
+                ("outcome", call.Parse.GetValue(failed) ? "failed" : call.Parse.GetValue(outcome)),
+                ("statusClass", call.Parse.GetValue(statusClass)),
+                ("eventType", call.Parse.GetValue(type)),
+                ("since", CliTimes.ToApi(call.Parse.GetValue(since), "--since")),
+                ("until", CliTimes.ToApi(call.Parse.GetValue(until), "--until")),
+                ("cursor", call.Parse.GetValue(cursor)),
+                ("limit", call.Parse.GetValue(limit)?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            string text = await call.Api.GetAsync(LogPath(call.Parse.GetRequiredValue(id), query), ct).ConfigureAwait(false);
             if (call.Json)
             {
                 Console.WriteLine(text);
                 return ExitCodes.Ok;
             }
-            var table = NewTable();
+            var table = DeliveryTable.New();
             using var json = JsonDocument.Parse(text);
             foreach (var attempt in json.RootElement.GetProperty("data").EnumerateArray())
             {
-                AddRow(table, attempt);
+                DeliveryTable.AddRow(table, attempt);
             }
             table.WriteTo(Console.Out);
+            if (WebhookCommands.Str(json.RootElement, "nextCursor") is { } next)
+            {
+                // On stderr: stdout stays the table alone for whoever pipes it.
+                await Console.Error.WriteLineAsync($"more: add --cursor {next} (with the same filters) for the next page").ConfigureAwait(false);
+            }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The log's path with the query parameters that have a value, each escaped.</summary>
+    internal static string LogPath(string webhookId, IEnumerable<(string Name, string? Value)> query)
+    {
+        var given = query.Where(q => q.Value is not null).Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value!)}").ToList();
+        return $"{WebhookCommands.PathOf(webhookId)}/deliveries" + (given.Count > 0 ? "?" + string.Join("&", given) : "");
     }
 
     private static Command Replay()
@@ -67,83 +88,5 @@ public static class DeliveryCommands
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static Command Tail()
-    {
-        var id = WebhookCommands.WebhookId();
-        var interval = new Option<double>("--interval") { Description = "seconds between polls (default 2)", DefaultValueFactory = _ => 2 };
-        var command = new Command("tail", "print new delivery attempts as they happen, until Ctrl-C") { id, interval };
-        CommandAction.SetApi(command, async (call, ct) =>
-        {
-            double seconds = call.Parse.GetValue(interval);
-            if (seconds is <= 0 or > 3600)
-            {
-                throw new CliException(ExitCodes.Usage, "--interval must be between 0 and 3600 seconds");
-            }
-            string path = $"{WebhookCommands.PathOf(call.Parse.GetRequiredValue(id))}/deliveries?limit=100";
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            bool first = true;
-            if (!call.Json)
-            {
-                NewTable().WriteTo(Console.Out);
-            }
-            while (true)
-            {
-                string text = await call.Api.GetAsync(path, ct).ConfigureAwait(false);
-                using var json = JsonDocument.Parse(text);
-                // The log is newest first: print what is new oldest first, like a tail.
-                foreach (var attempt in json.RootElement.GetProperty("data").EnumerateArray().Reverse())
-                {
-                    string key = $"{WebhookCommands.Str(attempt, "deliveryId")}/{attempt.GetProperty("attempt").GetInt32()}/{attempt.GetProperty("at").GetRawText()}";
-                    if (seen.Add(key) && !first)
-                    {
-                        PrintTailLine(attempt, call.Json);
-                    }
-                }
-                if (first)
-                {
-                    Console.Error.WriteLine($"tailing the delivery log ({seen.Count} earlier attempts not shown); Ctrl-C to stop");
-                    first = false;
-                }
-                await Console.Out.FlushAsync(ct).ConfigureAwait(false);
-                await Task.Delay(TimeSpan.FromSeconds(seconds), ct).ConfigureAwait(false);
-            }
-        });
-        return command;
-    }
-
-    private static void PrintTailLine(JsonElement attempt, bool json)
-    {
-        if (json)
-        {
-            // One JSON object per line (the API's entry as is) for scripts.
-            Console.WriteLine(attempt.GetRawText());
-            return;
-        }
-        var table = NewTable();
-        AddRow(table, attempt);
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        table.WriteTo(writer);
-        Console.WriteLine(writer.ToString().Split('\n')[1].TrimEnd());
-    }
-
-    private static Table NewTable() => new("TIME", "DELIVERY", "EVENT", "TYPE", "ATTEMPT", "OUTCOME", "STATUS", "LATENCY");
-
-    private static void AddRow(Table table, JsonElement attempt)
-    {
-        string status = attempt.TryGetProperty("statusCode", out var code) && code.ValueKind == JsonValueKind.Number
-            ? code.GetInt32().ToString(CultureInfo.InvariantCulture)
-            : WebhookCommands.Str(attempt, "error") ?? "-";
-        double latency = attempt.TryGetProperty("latencyMs", out var ms) ? ms.GetDouble() : 0;
-        table.Add(
-            attempt.TryGetProperty("at", out var at) ? at.GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "-",
-            WebhookCommands.Str(attempt, "deliveryId"),
-            WebhookCommands.Str(attempt, "eventId"),
-            WebhookCommands.Str(attempt, "eventType"),
-            attempt.TryGetProperty("attempt", out var n) ? n.GetInt32().ToString(CultureInfo.InvariantCulture) : "-",
-            WebhookCommands.Str(attempt, "outcome"),
-            status,
-            $"{latency.ToString("0", CultureInfo.InvariantCulture)} ms");
     }
 }

@@ -22,19 +22,20 @@ public static class ListenCommand
         var forwardTo = new Option<string>("--forward-to") { Description = "local URL to POST each delivery to, e.g. http://localhost:3000/webhooks", Required = true };
         var events = new Option<string?>("--events") { Description = "comma-separated event names of the format (default: every event)" };
         var format = new Option<string?>("--format") { Description = "the deliveries' format (default: the deployment's)" };
-        var command = new Command("listen", "forward your workspace's webhooks to a local URL until Ctrl-C (no public URL needed)") { forwardTo, events, format };
+        var printBody = new Option<bool>("--print-body") { Description = "also print each request's body, as sent, under its line" };
+        var command = new Command("listen", "forward your workspace's webhooks to a local URL until Ctrl-C (no public URL needed)") { forwardTo, events, format, printBody };
         CommandAction.Set(command, async (parse, ct) =>
         {
             var connection = Connection.From(parse);
             var target = Connection.ParseUrl(parse.GetValue(forwardTo), Connection.DefaultUrl, "--forward-to");
             var request = new ListenRequest { Format = parse.GetValue(format) ?? "" };
             request.Events.AddRange(WebhookCommands.SplitList(parse.GetValue(events)));
-            return await RunAsync(connection, connection.RequireApiKey(), target, request, ct).ConfigureAwait(false);
+            return await RunAsync(connection, connection.RequireApiKey(), target, request, parse.GetValue(printBody), ct).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Connection connection, string apiKey, Uri target, ListenRequest request, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Connection connection, string apiKey, Uri target, ListenRequest request, bool printBody, CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress(connection.GrpcUrl);
         var client = new CliListener.CliListenerClient(channel);
@@ -63,7 +64,7 @@ public static class ListenCommand
                         else if (message.KindCase == ListenMessage.KindOneofCase.Delivery && webhookId is not null)
                         {
                             inFlight.RemoveAll(t => t.IsCompleted);
-                            inFlight.Add(HandleAsync(client, auth, forwarder, delivered, webhookId, message.Delivery, cancellationToken));
+                            inFlight.Add(HandleAsync(client, auth, forwarder, delivered, webhookId, message.Delivery, printBody, cancellationToken));
                         }
                     }
                     await Console.Error.WriteLineAsync("the server closed the stream; reconnecting…").ConfigureAwait(false);
@@ -123,7 +124,7 @@ public static class ListenCommand
 
     private static async Task HandleAsync(
         CliListener.CliListenerClient client, Metadata auth, LocalForwarder forwarder, DeliveredCache delivered,
-        string webhookId, ForwardedDelivery delivery, CancellationToken cancellationToken)
+        string webhookId, ForwardedDelivery delivery, bool printBody, CancellationToken cancellationToken)
     {
         // Already accepted locally before a dropped connection: report it again, do not POST it twice.
         bool repeat = delivered.TryGet(delivery.DeliveryId, out var result);
@@ -134,7 +135,7 @@ public static class ListenCommand
             {
                 delivered.Add(delivery.DeliveryId, result);
             }
-            Print(delivery, result);
+            Print(delivery, result, printBody);
         }
         try
         {
@@ -154,12 +155,17 @@ public static class ListenCommand
         }
     }
 
-    private static void Print(ForwardedDelivery delivery, LocalResult result)
+    private static void Print(ForwardedDelivery delivery, LocalResult result, bool printBody)
     {
         string outcome = result.StatusCode == 0 ? $"failed: {result.Error}" : result.StatusCode.ToString(CultureInfo.InvariantCulture);
         string line = string.Create(CultureInfo.InvariantCulture,
             $"{DateTime.Now:HH:mm:ss}  {delivery.EventType}  {delivery.EventId}  [{delivery.DeliveryId} #{delivery.Attempt}]  --> {outcome}  ({result.Latency.TotalMilliseconds:0} ms)");
-        // Console.Out is synchronized: concurrent deliveries print whole lines.
+        if (printBody)
+        {
+            // The body as sent (the bytes the signature covers), as Elido's CLI prints each event's.
+            line += Environment.NewLine + delivery.Body.ToStringUtf8();
+        }
+        // Console.Out is synchronized: concurrent deliveries print whole lines (with a body, as one write).
         Console.WriteLine(line);
     }
 

@@ -10,11 +10,11 @@ namespace Dispatcher.Engine.Enqueuing;
 /// <summary>Puts a delivery back on its webhook's schedule, due now, and wakes the partition.</summary>
 public sealed class Replayer(ScheduleStore schedule, PartitionMap partitions, Enqueuer enqueuer, TimeProvider time)
 {
-    /// <summary>False when the event has expired and there is nothing left to send.</summary>
-    public async Task<bool> ReplayAsync(WorkspaceId workspaceId, WebhookId webhookId, DeliveryId deliveryId, EventId eventId)
+    /// <summary>Queued, or why not: the event expired (nothing left to send) or the webhook was deleted.</summary>
+    public async Task<ReplayResult> ReplayAsync(WorkspaceId workspaceId, WebhookId webhookId, DeliveryId deliveryId, EventId eventId)
     {
         int partition = partitions.PartitionOf(webhookId.Value);
         return await enqueuer.WriteAsync(partition,
-            () => schedule.ReplayAsync(partition, webhookId, deliveryId, workspaceId, eventId, time.GetUtcNow()), queued => queued);
+            () => schedule.ReplayAsync(partition, webhookId, deliveryId, workspaceId, eventId, time.GetUtcNow()), result => result == ReplayResult.Queued);
     }
 }

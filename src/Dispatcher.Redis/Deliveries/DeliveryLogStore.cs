@@ -27,25 +27,82 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
             [logged.DeliveryId, logged.AtMs, logged.Summary, logged.Entry, limits.Deliveries, (long)limits.Retention.TotalMilliseconds]);
     }
 
-    /// <summary>The kept deliveries' summaries, newest delivery first: what a filter reads without the entries.</summary>
-    public async Task<IReadOnlyList<DeliverySummary>> SummariesAsync(WebhookId webhookId)
+    /// <summary>
+    /// Every kept delivery with its summary, newest first: by first logged attempt, then by delivery id
+    /// (the sorted set's own order), so a position in it stays put while new deliveries arrive.
+    /// </summary>
+    public async Task<IReadOnlyList<LoggedDelivery>> IndexAsync(WebhookId webhookId)
     {
         int partition = partitions.PartitionOf(webhookId.Value);
-        var ids = await Db.SortedSetRangeByRankAsync(keys.DeliveryLog(partition, webhookId.Value), 0, -1, Order.Descending).ConfigureAwait(false);
-        if (ids.Length == 0)
+        // Both at once: one round trip. A delivery the index holds but the summaries do not (never
+        // written apart: log_attempt writes both) is left out.
+        var index = Db.SortedSetRangeByRankWithScoresAsync(keys.DeliveryLog(partition, webhookId.Value), 0, -1, Order.Descending);
+        var summaries = Db.HashGetAllAsync(keys.DeliveryLogSummaries(partition, webhookId.Value));
+        var lines = (await summaries.ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => (string)e.Value!, StringComparer.Ordinal);
+        var result = new List<LoggedDelivery>();
+        foreach (var entry in await index.ConfigureAwait(false))
         {
-            return [];
-        }
-        var lines = await Db.HashGetAsync(keys.DeliveryLogSummaries(partition, webhookId.Value), ids).ConfigureAwait(false);
-        var summaries = new List<DeliverySummary>(ids.Length);
-        for (int i = 0; i < ids.Length; i++)
-        {
-            if (!lines[i].IsNull && DeliverySummary.Parse(ids[i]!, lines[i]!) is { } summary)
+            string id = entry.Element!;
+            if (lines.TryGetValue(id, out string? line) && DeliverySummary.Parse(id, line) is { } summary)
             {
-                summaries.Add(summary);
+                result.Add(new LoggedDelivery((long)entry.Score, summary));
             }
         }
-        return summaries;
+        return result;
+    }
+
+    /// <summary>
+    /// The webhook's deliveries that failed for good between <paramref name="since"/> and <paramref name="until"/>
+    /// (inclusive), oldest failure first, from its failed index: also those the log no longer keeps.
+    /// </summary>
+    public async Task<IReadOnlyList<FailedDelivery>> FailedAsync(WebhookId webhookId, DateTimeOffset since, DateTimeOffset? until)
+    {
+        int partition = partitions.PartitionOf(webhookId.Value);
+        var entries = await Db.SortedSetRangeByScoreWithScoresAsync(keys.FailedDeliveries(partition, webhookId.Value),
+            since.ToUnixTimeMilliseconds(), until?.ToUnixTimeMilliseconds() ?? double.PositiveInfinity).ConfigureAwait(false);
+        var failed = new List<FailedDelivery>(entries.Length);
+        foreach (var entry in entries)
+        {
+            // "<delivery> <event id>": neither holds a space (event ids are printable ASCII without spaces).
+            string member = entry.Element!;
+            int space = member.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0)
+            {
+                failed.Add(new FailedDelivery(member[..space], member[(space + 1)..], DateTimeOffset.FromUnixTimeMilliseconds((long)entry.Score)));
+            }
+        }
+        return failed;
+    }
+
+    /// <summary>
+    /// What each of <paramref name="deliveries"/> (webhook, delivery) holds: one pipelined round trip of
+    /// three field reads per webhook, however many webhooks (an event's deliveries, see <see cref="EventDelivery"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<EventDelivery>> DeliveriesAsync(IReadOnlyList<(WebhookId Webhook, DeliveryId Delivery)> deliveries)
+    {
+        var batch = Db.CreateBatch();
+        var reads = deliveries.Select(d =>
+        {
+            int partition = partitions.PartitionOf(d.Webhook.Value);
+            string id = d.Delivery.Value;
+            return (
+                Summary: batch.HashGetAsync(keys.DeliveryLogSummaries(partition, d.Webhook.Value), id),
+                Record: batch.HashGetAsync(keys.DeliveryLogRecords(partition, d.Webhook.Value), id),
+                Queued: batch.HashExistsAsync(keys.QueueRecords(partition, d.Webhook.Value), id));
+        }).ToList();
+        batch.Execute();
+        var result = new List<EventDelivery>(deliveries.Count);
+        for (int i = 0; i < deliveries.Count; i++)
+        {
+            var (webhook, delivery) = deliveries[i];
+            var summary = await reads[i].Summary.ConfigureAwait(false);
+            var record = await reads[i].Record.ConfigureAwait(false);
+            result.Add(new EventDelivery(webhook.Value, delivery.Value,
+                summary.IsNull ? null : DeliverySummary.Parse(delivery.Value, summary!),
+                record.IsNull ? [] : Parse((byte[])record!),
+                await reads[i].Queued.ConfigureAwait(false)));
+        }
+        return result;
     }
 
     /// <summary>The attempts of <paramref name="deliveryIds"/>, each delivery's oldest first; deliveries no longer kept are left out.</summary>
@@ -67,14 +124,6 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
             }
         }
         return result;
-    }
-
-    /// <summary>Every kept attempt, newest first (the API's flat view of the log).</summary>
-    public async Task<IReadOnlyList<DeliveryLogEntry>> ReadAsync(WebhookId webhookId)
-    {
-        // The records hash holds exactly the kept deliveries: one read, no index or summaries needed.
-        var records = await Db.HashValuesAsync(keys.DeliveryLogRecords(partitions.PartitionOf(webhookId.Value), webhookId.Value)).ConfigureAwait(false);
-        return records.SelectMany(r => Parse((byte[])r!)).OrderByDescending(e => e.At).ToList();
     }
 
     /// <summary>One delivery's attempts, oldest first; empty when the log does not keep it.</summary>

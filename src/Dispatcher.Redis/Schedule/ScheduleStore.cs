@@ -144,21 +144,23 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
     /// </summary>
     public async Task<bool?[]> SettleBatchAsync(int partition, IReadOnlyList<SettleRequest> requests)
     {
-        var scriptKeys = new RedisKey[2 + 6 * requests.Count];
-        var args = new RedisValue[2 + 9 * requests.Count];
+        var scriptKeys = new RedisKey[2 + 7 * requests.Count];
+        var args = new RedisValue[3 + 10 * requests.Count];
         scriptKeys[0] = keys.Ready(partition);
         scriptKeys[1] = keys.LeaseEpoch(partition);
         args[0] = logLimits.Deliveries;
         args[1] = (long)logLimits.Retention.TotalMilliseconds;
+        args[2] = (long)logLimits.FailedRetention.TotalMilliseconds;
         for (int i = 0; i < requests.Count; i++)
         {
             var (delivery, settlement, at, log) = requests[i];
             string webhookId = delivery.WebhookId;
-            int k = 2 + 6 * i, a = 2 + 9 * i;
+            int k = 2 + 7 * i, a = 3 + 10 * i;
             scriptKeys[k] = keys.Queue(partition, webhookId);
             scriptKeys[k + 1] = keys.QueueRecords(partition, webhookId);
             scriptKeys[k + 2] = keys.Hold(partition, webhookId);
             keys.DeliveryLogKeys(partition, webhookId).CopyTo(scriptKeys, k + 3);
+            scriptKeys[k + 6] = keys.FailedDeliveries(partition, webhookId);
             args[a] = delivery.DeliveryId;
             args[a + 1] = delivery.ClaimToken;
             args[a + 2] = webhookId;
@@ -168,6 +170,7 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
             args[a + 6] = log is null ? RedisValue.EmptyString : log.Entry;
             args[a + 7] = log?.AtMs ?? 0;
             args[a + 8] = log?.Summary ?? "";
+            args[a + 9] = delivery.Event.Id;
         }
         var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(LuaScripts.Settle, scriptKeys, args).ConfigureAwait(false))!;
         var settled = new bool?[requests.Count];
@@ -189,16 +192,21 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
     };
 
     /// <summary>
-    /// Queues a delivery again now (replacing a pending retry of it); false when its event has
-    /// expired and there is nothing left to send.
+    /// Queues a delivery again now (replacing a pending retry of it); says why not when its event has
+    /// expired (nothing left to send) or the webhook was deleted.
     /// </summary>
-    public async Task<bool> ReplayAsync(
+    public async Task<ReplayResult> ReplayAsync(
         int partition, WebhookId webhookId, DeliveryId deliveryId, WorkspaceId workspaceId, EventId eventId, DateTimeOffset now)
     {
         RedisKey[] scriptKeys = [.. WebhookKeys(partition, webhookId.Value), keys.EventBody(partition, workspaceId.Value, eventId.Value)];
         var result = await Db.ScriptEvaluateAsync(
             LuaScripts.Replay, scriptKeys, [deliveryId.Value, webhookId.Value, now.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
-        return (int)result == 1;
+        return (int)result switch
+        {
+            1 => ReplayResult.Queued,
+            0 => ReplayResult.Expired,
+            _ => ReplayResult.WebhookDeleted,
+        };
     }
 
     /// <summary>
@@ -270,11 +278,12 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
     }
 
     /// <summary>
-    /// Drops all of a webhook's pending work and its delivery log (the webhook was deleted), leaving
+    /// Drops all of a webhook's pending work, its delivery log and failed index (the webhook was deleted), leaving
     /// a tombstone for as long as the log would have lived, so no attempt in flight logs again.
     /// </summary>
     public Task DropAsync(int partition, string webhookId) =>
         Db.ScriptEvaluateAsync(LuaScripts.Drop,
-            [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId), .. keys.DeliveryLogKeys(partition, webhookId)],
+            [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId), .. keys.DeliveryLogKeys(partition, webhookId),
+                keys.FailedDeliveries(partition, webhookId)],
             [webhookId, (long)logLimits.Retention.TotalMilliseconds]);
 }

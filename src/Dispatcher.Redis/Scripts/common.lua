@@ -153,3 +153,25 @@ local function log_expire(index, summaries, records, retention)
   redis.call('PEXPIRE', summaries, retention)
   redis.call('PEXPIRE', records, retention)
 end
+
+-- Puts a delivery that failed for good in the webhook's failed index (sorted set,
+-- "<delivery> <event id>" → when it failed, ms): what recover reads, since the log keeps only its
+-- last deliveries. Written only on failure, so a delivery that succeeds costs nothing here; a
+-- delivery that fails again (after a replay) moves to its latest failure. Returns that time, for
+-- failed_trim. The time is the failing attempt's (the log entry's), else Redis's clock.
+local function note_failed(index, delivery, event_id, at_ms)
+  local at = tonumber(at_ms)
+  if at == nil or at <= 0 then
+    local now = redis.call('TIME')
+    at = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+  end
+  redis.call('ZADD', index, at, delivery .. ' ' .. event_id)
+  return at
+end
+
+-- Forgets failures older than the event bodies live (nothing could be sent again for them) and
+-- lets the whole index expire with the last of them; called once per index per script.
+local function failed_trim(index, now_ms, retention)
+  redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (tonumber(now_ms) - tonumber(retention)))
+  redis.call('PEXPIRE', index, retention)
+end

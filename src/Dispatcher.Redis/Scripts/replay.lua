@@ -2,7 +2,11 @@
 -- retry is scheduled) it is simply re-scored: a replay replaces the retry, never doubles it.
 -- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold, KEYS[5] event body.
 -- ARGV[1] delivery, ARGV[2] webhook id, ARGV[3] now (ms).
--- Returns 0 when the event body has expired (nothing left to send).
+-- Returns 0 when the event body has expired (nothing left to send), -1 when the webhook was
+-- deleted (its hold is drop.lua's tombstone: a delivery queued there would only be dropped).
+if redis.call('GET', KEYS[4]) == 'deleted' then
+  return -1
+end
 if redis.call('EXISTS', KEYS[5]) == 0 then
   return 0
 end

@@ -2,22 +2,25 @@
 -- the entry and the settle are one atomic step, so the log never misses an attempt that was
 -- settled. An entry is written even when its claim has gone stale (the attempt happened); a
 -- settle is refused (0) when the claim is no longer ours or its lease epoch is stale.
+-- A delivery settled as failed (out of attempts) is also put in the webhook's failed index
+-- (see note_failed), so recover finds it after the log has let it go.
 -- KEYS[1] ready index, KEYS[2] lease epoch, then per item: queue, queue records, hold,
---   log index, log summaries, log records (see log_attempt).
--- ARGV[1] log deliveries kept, ARGV[2] log retention (ms), then per item: delivery, claim token,
---   webhook id, outcome (see settle_one), time (ms), lease epoch ('': not fenced),
---   log entry ('': none), the entry's time (ms), the entry's summary.
+--   log index, log summaries, log records (see log_attempt), failed index.
+-- ARGV[1] log deliveries kept, ARGV[2] log retention (ms), ARGV[3] failed index retention (ms),
+--   then per item: delivery, claim token, webhook id, outcome (see settle_one), time (ms),
+--   lease epoch ('': not fenced), log entry ('': none), the entry's time (ms), the entry's
+--   summary, the event id.
 -- Returns one 1/0 per item, or -1 for an item whose settle met an error (its claim then simply expires).
 local current_epoch = redis.call('HGET', KEYS[2], 'epoch')
 local out = {}
 -- Per webhook, once after all its items: the ready index and the log's expiry.
 local touched, order = {}, {}
-for i = 0, (#KEYS - 2) / 6 - 1 do
-  local k, a = 3 + 6 * i, 3 + 9 * i
+for i = 0, (#KEYS - 2) / 7 - 1 do
+  local k, a = 3 + 7 * i, 4 + 10 * i
   local queue, records, hold, webhook = KEYS[k], KEYS[k + 1], KEYS[k + 2], ARGV[a + 2]
   local seen = touched[webhook]
   if not seen then
-    seen = { k = k, logged = false, settled = false }
+    seen = { k = k, logged = false, settled = false, failed_at = nil }
     touched[webhook] = seen
     order[#order + 1] = webhook
   end
@@ -32,6 +35,13 @@ for i = 0, (#KEYS - 2) / 6 - 1 do
     out[#out + 1] = ok and settled or -1
     if ok and settled == 1 then
       seen.settled = true
+      if ARGV[a + 3] == 'failed' then
+        -- Settled either way: a broken index (a key of the wrong type) only loses this entry.
+        local noted, at = pcall(note_failed, KEYS[k + 6], ARGV[a], ARGV[a + 9], ARGV[a + 7])
+        if noted then
+          seen.failed_at = at
+        end
+      end
     end
   end
 end
@@ -43,6 +53,9 @@ for _, webhook in ipairs(order) do
   end
   if seen.logged then
     log_expire(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], ARGV[2])
+  end
+  if seen.failed_at then
+    pcall(failed_trim, KEYS[k + 6], seen.failed_at, ARGV[3])
   end
 end
 return out

@@ -21,6 +21,7 @@ public static class ApiRegistration
         services.AddSingleton<EndpointUrlRules>();
         services.AddSingleton<WebhookTestEventSender>();
         services.AddSingleton<EventStore>();
+        services.AddDeliveryLogSearch();
         return services;
     }
 

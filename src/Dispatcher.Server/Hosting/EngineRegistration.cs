@@ -21,6 +21,10 @@ public static class EngineRegistration
         {
             UnreadableRecheck = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Secrets.UnreadableRecheck,
         }));
+        services.AddSingleton<IOptions<EventRetentionOptions>>(sp => Options.Create(new EventRetentionOptions
+        {
+            Bodies = sp.GetRequiredService<IOptions<DispatcherOptions>>().Value.Ingest.DedupeWindow,
+        }));
         services.AddSingleton<IEventUrls, EventUrls>();
         services.AddDeliveryEngine();
         return services;

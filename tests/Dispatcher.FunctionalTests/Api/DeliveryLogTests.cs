@@ -39,12 +39,18 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
         Assert.DoesNotContain(webhook.Secret, log.GetRawText());
         Assert.Null(log.GetProperty("nextCursor").GetString());
 
+        // ?outcome= picks deliveries by their latest attempt, shown with all their attempts: this one succeeded.
         var (_, retrying) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?outcome=retrying");
-        Assert.Single(retrying.GetProperty("data").EnumerateArray());
+        Assert.Empty(retrying.GetProperty("data").EnumerateArray());
+        var (_, succeeded) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?outcome=succeeded");
+        Assert.Equal(2, succeeded.GetProperty("data").GetArrayLength());
         var (_, page1) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?limit=1");
-        Assert.Equal("1", page1.GetProperty("nextCursor").GetString());
-        var (_, page2) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?limit=1&cursor=1");
+        string cursor = page1.GetProperty("nextCursor").GetString()!;
+        var (_, page2) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?limit=1&cursor={Uri.EscapeDataString(cursor)}");
         Assert.Equal("retrying", Assert.Single(page2.GetProperty("data").EnumerateArray()).GetProperty("outcome").GetString());
+        Assert.Null(page2.GetProperty("nextCursor").GetString());
+        var (_, byOffset) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?limit=1&cursor=1");
+        Assert.Equal("retrying", Assert.Single(byOffset.GetProperty("data").EnumerateArray()).GetProperty("outcome").GetString());
 
         var (badLimit, error) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries?limit=0");
         Assert.Equal(HttpStatusCode.BadRequest, badLimit);
@@ -183,11 +189,14 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
         var (unknown, _) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/deliveries/dlv_nope/replay");
         Assert.Equal(HttpStatusCode.NotFound, unknown);
 
+        await server.Logs.WaitForAsync("AttemptSettled", 4);
         var (recoverStatus, recovered) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/recover", new { since });
         Assert.Equal(HttpStatusCode.Accepted, recoverStatus);
-        Assert.Equal(3, recovered.GetProperty("queued").GetInt32());
-        var bodies = new[] { (await receiver.NextAsync()).BodyText, (await receiver.NextAsync()).BodyText, (await receiver.NextAsync()).BodyText };
-        Assert.All(new[] { "evt_f1", "evt_f2", "evt_f3" }, e => Assert.Contains(bodies, b => b.Contains(e)));
+        // evt_f1's replay succeeded since it failed: it is not sent a second time.
+        Assert.Equal(2, recovered.GetProperty("queued").GetInt32());
+        Assert.Equal(1, recovered.GetProperty("alreadyDelivered").GetInt32());
+        var bodies = new[] { (await receiver.NextAsync()).BodyText, (await receiver.NextAsync()).BodyText };
+        Assert.All(new[] { "evt_f2", "evt_f3" }, e => Assert.Contains(bodies, b => b.Contains(e)));
 
         var (badSince, error) = await api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{id}/recover", new { });
         Assert.Equal(HttpStatusCode.BadRequest, badSince);

@@ -4,6 +4,7 @@ using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Enqueuing;
 using Dispatcher.Redis.Deliveries;
+using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Limits;
 using Dispatcher.Server.Api.OpenApi;
@@ -12,14 +13,18 @@ using EventId = Dispatcher.Core.Events.EventId;
 
 namespace Dispatcher.Server.Api.Deliveries;
 
-/// <summary>The delivery log and replays: <c>/v1/webhooks/{id}/deliveries</c> and <c>/recover</c>.</summary>
+/// <summary>The delivery log and replays: <c>/v1/webhooks/{id}/deliveries</c> and <c>/recover</c>, and an event's deliveries.</summary>
 public static class DeliveryEndpoints
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 500;
 
     /// <summary>Under <c>/v1/webhooks/{id}</c> and, like every webhook route, <c>/api/webhooks/{id}</c>.</summary>
-    public static void MapDeliveries(this IEndpointRouteBuilder routes) => routes.MapUnderWebhooks("/{id}", MapDeliveries);
+    public static void MapDeliveries(this IEndpointRouteBuilder routes)
+    {
+        routes.MapUnderWebhooks("/{id}", MapDeliveries);
+        routes.MapEventDeliveries();
+    }
 
     private static void MapDeliveries(RouteGroupBuilder group)
     {
@@ -46,7 +51,8 @@ public static class DeliveryEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string id, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, int? limit, string? cursor, string? outcome)
+        string id, HttpContext http, WebhookStore webhooks, DeliveryLogPager pager, int? limit, string? cursor,
+        string? outcome, string? statusClass, string? eventType, string? since, string? until)
     {
         string workspace = http.User.Workspace();
         if (await webhooks.GetAsync(workspace, id) is null)
@@ -58,24 +64,26 @@ public static class DeliveryEndpoints
         {
             return ApiError.BadRequest("INVALID_LIMIT", $"limit must be between 1 and {MaxLimit}");
         }
-        int skip = 0;
-        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip < 0))
+        // A number is the offset form clients used before the opaque cursor: still answered in kind.
+        DeliveryLogCursor? after = null;
+        int? offset = null;
+        if (cursor is not null)
         {
-            return ApiError.BadRequest("INVALID_CURSOR", "cursor must be a value returned as nextCursor");
-        }
-        DeliveryOutcome? only = null;
-        if (outcome is not null)
-        {
-            if (!DeliveryOutcomes.TryParse(outcome, out var parsed))
+            if (int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out int skip))
             {
-                return ApiError.BadRequest("INVALID_OUTCOME", $"outcome must be one of: {string.Join(", ", DeliveryOutcomes.All)}");
+                offset = skip;
             }
-            only = parsed;
+            else if (!DeliveryLogCursor.TryDecode(cursor, out after))
+            {
+                return ApiError.BadRequest("INVALID_CURSOR", "cursor must be a value returned as nextCursor");
+            }
         }
-        var entries = (await log.ReadAsync(new WebhookId(id))).Where(e => only is null || e.Outcome == only).ToList();
-        var page = entries.Skip(skip).Take(take).ToList();
-        string? next = skip + page.Count < entries.Count ? (skip + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-        return Results.Json(new DeliveryListResponse(page, next), ApiJson.Options);
+        var (filter, error) = DeliveryFilter.Parse(outcome, statusClass, eventType, since, until);
+        if (error is not null)
+        {
+            return error;
+        }
+        return Results.Json(await pager.PageAsync(new WebhookId(id), filter!, after, offset, take), ApiJson.Options);
     }
 
     private static async Task<IResult> ReplayAsync(
@@ -95,15 +103,21 @@ public static class DeliveryEndpoints
         {
             return limited;
         }
-        if (!await replayer.ReplayAsync(new WorkspaceId(workspace), new WebhookId(id), new DeliveryId(entry.DeliveryId), new EventId(entry.EventId)))
+        var result = await replayer.ReplayAsync(new WorkspaceId(workspace), new WebhookId(id), new DeliveryId(entry.DeliveryId), new EventId(entry.EventId));
+        if (result == ReplayResult.Expired)
         {
             return Expired();
+        }
+        if (result == ReplayResult.WebhookDeleted)
+        {
+            // Deleted between the check above and the replay.
+            return NotFound(id);
         }
         return Results.Json(new { deliveryId, status = "queued" }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> RecoverAsync(
-        string id, HttpContext http, WebhookStore webhooks, DeliveryLogStore log, Replayer replayer, SendLimiter limiter)
+        string id, HttpContext http, WebhookStore webhooks, DeliveryRecovery recovery, SendLimiter limiter)
     {
         string workspace = http.User.Workspace();
         if (await webhooks.GetAsync(workspace, id) is null)
@@ -123,27 +137,16 @@ public static class DeliveryEndpoints
         {
             return ApiError.BadRequest("INVALID_SINCE", "since is required, as an ISO 8601 time");
         }
+        if (request.Until is { } until && until <= since)
+        {
+            return ApiError.BadRequest("INVALID_UNTIL", "until must be later than since");
+        }
         if (await limiter.TryAcquireAsync(http.User) is { } limited)
         {
             return limited;
         }
-        var failed = (await log.ReadAsync(new WebhookId(id)))
-            .Where(e => e.Outcome == DeliveryOutcome.Failed && e.At >= since)
-            .DistinctBy(e => e.DeliveryId)
-            .ToList();
-        int queued = 0, expired = 0;
-        foreach (var entry in failed)
-        {
-            if (await replayer.ReplayAsync(new WorkspaceId(workspace), new WebhookId(id), new DeliveryId(entry.DeliveryId), new EventId(entry.EventId)))
-            {
-                queued++;
-            }
-            else
-            {
-                expired++;
-            }
-        }
-        return Results.Json(new { queued, expired }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        var answer = await recovery.RecoverAsync(new WorkspaceId(workspace), new WebhookId(id), since, request.Until);
+        return Results.Json(answer, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");

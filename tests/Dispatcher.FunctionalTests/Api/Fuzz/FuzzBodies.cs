@@ -61,11 +61,16 @@ public static class FuzzBodies
         ? Malformed.Structural(random)
         : Object(new() { ["secret"] = Broken(random, "secret") });
 
-    public static string Recover(Random random) => random.Next(3) switch
+    public static string Recover(Random random) => random.Next(4) switch
     {
         0 => Malformed.Structural(random),
         1 => "{}",
-        _ => Object(new() { ["since"] = NonNull(random, ["\"2026-13-45T00:00:00Z\"", "\"yesterday\"", "\"\"", "\"2026-11-24\\u0000\"", "\"+275760-09-13T00:00:00Z\""]) }),
+        2 => Object(new() { ["since"] = NonNull(random, ["\"2026-13-45T00:00:00Z\"", "\"yesterday\"", "\"\"", "\"2026-11-24\\u0000\"", "\"+275760-09-13T00:00:00Z\""]) }),
+        _ => Object(new()
+        {
+            ["since"] = "\"2026-11-24T00:00:00Z\"",
+            ["until"] = NonNull(random, ["\"2026-11-23T00:00:00Z\"", "\"2026-11-24T00:00:00Z\"", "\"soon\"", "\"+275760-09-13T00:00:00Z\""]),
+        }),
     };
 
     private static IEnumerable<string> BrokenFields(Random random, string[] fields) =>

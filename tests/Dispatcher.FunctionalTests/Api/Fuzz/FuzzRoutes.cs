@@ -20,12 +20,13 @@ public static class FuzzRoutes
         new("POST /webhooks/{id}/rotate-secret", true, (r, t) => Json(r, HttpMethod.Post, $"{Prefix(r)}/{RealOrJunk(r, t)}/rotate-secret", FuzzBodies.RotateSecret(r))),
         new("POST /webhooks/{id}/test", true, (r, t) => Bare(r, HttpMethod.Post, $"{Prefix(r)}/{Malformed.Id(r, t)}/test")),
         new("GET /webhooks/{id}/deliveries", false, (r, t) => Bare(r, HttpMethod.Get,
-            $"{Prefix(r)}/{RealOrJunk(r, t)}/deliveries{Malformed.Query(r, "limit", "cursor", "outcome")}")),
+            $"{Prefix(r)}/{RealOrJunk(r, t)}/deliveries{Malformed.Query(r, "limit", "cursor", "outcome", "statusClass", "eventType", "since", "until")}")),
         new("POST /webhooks/{id}/deliveries/{d}/replay", true, (r, t) => Bare(r, HttpMethod.Post,
             $"{Prefix(r)}/{RealOrJunk(r, t)}/deliveries/{Malformed.Id(r, t)}/replay")),
         new("POST /webhooks/{id}/recover", true, (r, t) => Json(r, HttpMethod.Post, $"{Prefix(r)}/{RealOrJunk(r, t)}/recover", FuzzBodies.Recover(r))),
         new("GET /v1/event-types", false, (r, t) => Bare(r, HttpMethod.Get, "/v1/event-types" + Malformed.Query(r, "format"))),
         new("GET /v1/events/{id}", false, (r, t) => Bare(r, HttpMethod.Get, $"/v1/events/{Malformed.Id(r, t)}")),
+        new("GET /v1/events/{id}/deliveries", false, (r, t) => Bare(r, HttpMethod.Get, $"/v1/events/{Malformed.Id(r, t)}/deliveries")),
     ];
 
     public static IEnumerable<object[]> Names => All.Select(route => new object[] { route.Name });
