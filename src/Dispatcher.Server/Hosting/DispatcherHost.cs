@@ -10,6 +10,8 @@ using Dispatcher.Server.Observability;
 using Dispatcher.Server.Secrets;
 using Dispatcher.Server.Store;
 using Dispatcher.Server.Trust;
+using Dispatcher.Server.Workspaces;
+using Dispatcher.Server.Api.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -45,12 +47,14 @@ public static partial class DispatcherHost
         builder.Services.AddWebhookNotifications();
         builder.Services.AddCliListen();
         builder.Services.AddRestApi();
+        builder.Services.AddRuntimeWorkspaces();
         builder.Services.AddDispatcherHealth();
         builder.AddDispatcherTelemetry();
 
         var app = builder.Build();
         app.StopEmbeddedStoreWithHost();
         app.MapRestApi();
+        app.MapOperatorApi();
         app.MapGrpcService<EventIngestService>();
         app.MapGrpcService<WebhookNotificationService>();
         app.MapGrpcService<CliListenerService>();

@@ -29,7 +29,7 @@ public static class WebhookEndpoints
 
     private static async Task<IResult> CreateAsync(
         HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
-        WebhookTestEventSender testEvents, ILoggerFactory loggers)
+        WebhookTestEventSender testEvents, ILoggerFactory loggers, Workspaces.WorkspaceLimits limits)
     {
         CreateWebhookRequest? request;
         try
@@ -77,7 +77,8 @@ public static class WebhookEndpoints
             RetrySchedule = retrySchedule,
         };
         var logger = loggers.CreateLogger(WebhookApiLog.Category);
-        int limit = options.Value.Limits.WebhooksFor(webhook.WorkspaceId);
+        // The workspace's plan (runtime workspaces carry their own endpoint count).
+        int limit = limits.WebhooksFor(webhook.WorkspaceId);
         if (await store.CreateAsync(webhook, limit) == CreateOutcome.LimitReached)
         {
             WebhookApiLog.WebhookLimitReached(logger, webhook.WorkspaceId, limit);
