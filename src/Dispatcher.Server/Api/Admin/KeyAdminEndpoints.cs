@@ -44,18 +44,19 @@ public static class KeyAdminEndpoints
         string secret = RuntimeKeyMaterial.NewKey();
         var key = new RuntimeKey(RuntimeKeyMaterial.NewId(), id, scope, KeyHash.Of(secret), time.GetUtcNow());
         await store.PutKeysAsync(key);
-        await directory.ReloadAsync();
+        await ForgetExpiredAsync(id, store, directory, time);
         AdminLog.KeyIssued(loggers.CreateLogger(AdminLog.Category), key.Id, id, KeyScopes.Name(scope));
         return Results.Json(KeyResponse.From(key, secret), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    private static IResult List(string id, WorkspaceDirectory directory, ConfiguredWorkspaces configured)
+    private static IResult List(string id, WorkspaceDirectory directory, ConfiguredWorkspaces configured, TimeProvider time)
     {
         if (directory.Find(id) is not { State: not WorkspaceState.Deleted } && !configured.Contains(id))
         {
             return AdminErrors.NoWorkspace(id);
         }
-        var keys = directory.KeysOf(id).OrderBy(k => k.CreatedAt).Select(k => KeyResponse.From(k)).ToList();
+        var now = time.GetUtcNow();
+        var keys = directory.KeysOf(id).Where(k => k.IsLive(now)).OrderBy(k => k.CreatedAt).Select(k => KeyResponse.From(k)).ToList();
         return Results.Json(new KeyListResponse(keys), ApiJson.Options);
     }
 
@@ -90,7 +91,7 @@ public static class KeyAdminEndpoints
         {
             return AdminErrors.Conflict($"key '{keyId}'");
         }
-        await directory.ReloadAsync();
+        await ForgetExpiredAsync(id, store, directory, time);
         AdminLog.KeyRotated(loggers.CreateLogger(AdminLog.Category), keyId, id, issued.Id, expiring.ExpiresAt!.Value);
         return Results.Json(new RotatedKeyResponse(KeyResponse.From(issued, secret), KeyResponse.From(expiring)), ApiJson.Options);
     }
@@ -106,6 +107,22 @@ public static class KeyAdminEndpoints
         await directory.ReloadAsync();
         AdminLog.KeyRevoked(loggers.CreateLogger(AdminLog.Category), keyId, id);
         return Results.NoContent();
+    }
+
+    /// <summary>
+    /// Reloads this instance's directory, first deleting the workspace's keys whose overlap is over:
+    /// they are refused anyway, and would otherwise pile up, one per rotation.
+    /// </summary>
+    private static async Task ForgetExpiredAsync(string workspace, DirectoryStore store, WorkspaceDirectory directory, TimeProvider time)
+    {
+        await directory.ReloadAsync();
+        var now = time.GetUtcNow();
+        var expired = directory.KeysOf(workspace).Where(k => !k.IsLive(now)).Select(k => k.Id).ToList();
+        if (expired.Count > 0)
+        {
+            await store.RemoveKeysAsync(expired);
+            await directory.ReloadAsync();
+        }
     }
 
     /// <summary>Keys are issued for a live runtime workspace or a configured one.</summary>

@@ -158,16 +158,18 @@ public static class WorkspaceAdminEndpoints
         {
             return AdminErrors.Conflict($"workspace '{id}'");
         }
-        var keyIds = (await store.LoadAsync()).Keys.Where(k => k.Workspace == id).Select(k => k.Id).ToList();
-        await store.RemoveKeysAsync(keyIds);
+        var keys = (await store.LoadAsync()).Keys.Where(k => k.Workspace == id).ToList();
+        await store.RemoveKeysAsync(keys.Select(k => k.Id).ToList());
         await directory.ReloadAsync();
+        // Reported: the keys that still worked (a rotated key past its overlap was refused already).
+        int revoked = keys.Count(k => k.IsLive(time.GetUtcNow()));
         int deleted = 0;
         foreach (var webhook in await webhooks.ListAsync(id))
         {
             deleted += await lifecycle.DeleteAsync(id, webhook.Id) ? 1 : 0;
         }
-        AdminLog.WorkspaceDeleted(loggers.CreateLogger(AdminLog.Category), id, deleted, keyIds.Count);
-        return Results.Json(new DeletedWorkspaceResponse(id, "deleted", deleted, keyIds.Count), ApiJson.Options);
+        AdminLog.WorkspaceDeleted(loggers.CreateLogger(AdminLog.Category), id, deleted, revoked);
+        return Results.Json(new DeletedWorkspaceResponse(id, "deleted", deleted, revoked), ApiJson.Options);
     }
 
     private static WorkspaceResponse Configured(string id, ConfiguredWorkspaces configured, WorkspaceLimits limits) =>
