@@ -29,7 +29,7 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>The key's identity (<see cref="ApiKeyIdentity"/>), for per-key limits.</summary>
     public const string KeyIdClaim = "key_id";
 
-    /// <summary><c>read</c> or <c>write</c> (<see cref="KeyScopes"/>), enforced by <see cref="ScopeRequirement"/>.</summary>
+    /// <summary><c>read</c> or <c>write</c> (<see cref="KeyScopes"/>), enforced by <see cref="Scopes.ScopeRequirement"/>.</summary>
     public const string ScopeClaim = "scope";
 
     private readonly KeyRing<string> _keys = new(dispatcherOptions.Value.ApiKeys.Select(k => KeyValuePair.Create(k.Key, k.Workspace)));

@@ -8,7 +8,7 @@ public static class ApiRouteGroups
     /// </summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder routes, string prefix)
     {
-        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName, Auth.ScopeRequirement.PolicyName);
+        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName, Scopes.ScopeRequirement.PolicyName);
         group.AddEndpointFilter<Utf8JsonBodyFilter>();
         return group;
     }

@@ -12,6 +12,7 @@ using Dispatcher.Server.Store;
 using Dispatcher.Server.Trust;
 using Dispatcher.Server.Workspaces;
 using Dispatcher.Server.Api.Admin;
+using Dispatcher.Server.Api.Scopes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,8 @@ public static partial class DispatcherHost
         builder.Services.AddCliListen();
         builder.Services.AddRestApi();
         builder.Services.AddRuntimeWorkspaces();
+        builder.Services.AddKeyScopes();
+        builder.Services.AddOperatorApi();
         builder.Services.AddDispatcherHealth();
         builder.AddDispatcherTelemetry();
 

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Dispatcher.Engine.Holds;
 using Dispatcher.Redis.Directory;
-using Dispatcher.Server.Auth;
 
 namespace Dispatcher.Server.Workspaces;
 

@@ -1,7 +1,5 @@
 using Dispatcher.Engine.Holds;
 using Dispatcher.Redis.Directory;
-using Dispatcher.Server.Api.Admin;
-using Dispatcher.Server.Auth;
 
 namespace Dispatcher.Server.Workspaces;
 
@@ -10,7 +8,7 @@ public static class WorkspaceRegistration
     /// <summary>
     /// Runtime workspaces and keys: the directory in Redis and this instance's copy of it, the owners
     /// notifications read (runtime first, then configuration), the engine's hold on suspended
-    /// workspaces, the customer keys' scopes, and the operator API that manages them.
+    /// workspaces and the plan limits. The operator API (AddOperatorApi) and the key scopes (AddKeyScopes) come with the API.
     /// </summary>
     public static IServiceCollection AddRuntimeWorkspaces(this IServiceCollection services)
     {
@@ -22,8 +20,6 @@ public static class WorkspaceRegistration
         services.AddSingleton<IWorkspaceOwners, RuntimeWorkspaceOwners>();
         services.AddSingleton<WorkspaceLimits>();
         services.AddHostedService<DirectoryRefresher>();
-        services.AddKeyScopes();
-        services.AddOperatorApi();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using Dispatcher.FunctionalTests.Api;
-using Dispatcher.Server.Auth;
+using Dispatcher.Server.Workspaces;
 using Dispatcher.Testing;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,3 @@
-using Dispatcher.Server.Auth;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Dispatcher.Server.Api.Admin;

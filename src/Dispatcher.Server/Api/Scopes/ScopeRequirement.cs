@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace Dispatcher.Server.Auth;
+namespace Dispatcher.Server.Api.Scopes;
 
 /// <summary>
 /// The customer API's scope rule (policy <see cref="PolicyName"/>): a GET needs <c>read</c>, anything

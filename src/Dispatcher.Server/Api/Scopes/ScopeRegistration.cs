@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace Dispatcher.Server.Auth;
+namespace Dispatcher.Server.Api.Scopes;
 
 public static class ScopeRegistration
 {
@@ -10,7 +10,7 @@ public static class ScopeRegistration
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiErrorAuthorizationResultHandler>();
         services.AddAuthorizationBuilder().AddPolicy(ScopeRequirement.PolicyName, policy =>
-            policy.AddAuthenticationSchemes(Api.ApiKeyAuthenticationHandler.SchemeName).AddRequirements(new ScopeRequirement()));
+            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).AddRequirements(new ScopeRequirement()));
         return services;
     }
 }

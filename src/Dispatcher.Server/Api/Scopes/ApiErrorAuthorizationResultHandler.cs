@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Dispatcher.Server.Api;
 
-namespace Dispatcher.Server.Auth;
+namespace Dispatcher.Server.Api.Scopes;
 
 /// <summary>
 /// A 403 that says why, in the API's error shape: a refusal with a reason (<c>CODE: message</c>, see

@@ -1,9 +1,9 @@
 using Dispatcher.Redis.Directory;
-using Dispatcher.Server.Api;
+using Dispatcher.Server.Auth;
 using Dispatcher.Server.Workspaces;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Dispatcher.Server.Auth;
+namespace Dispatcher.Server.Api.Scopes;
 
 /// <summary>Decides <see cref="ScopeRequirement"/>; a refusal carries the reason the 403 answer states.</summary>
 public sealed class ScopeAuthorizationHandler(WorkspaceDirectory directory) : AuthorizationHandler<ScopeRequirement>

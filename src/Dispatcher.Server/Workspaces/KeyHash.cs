@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Dispatcher.Server.Auth;
+namespace Dispatcher.Server.Workspaces;
 
 /// <summary>
 /// The SHA-256 of a runtime key, in lowercase hex: all Redis keeps of it. Keys are 256 random bits,

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Dispatcher.Server.Api;
+using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Dispatcher.Server.Auth;
+namespace Dispatcher.Server.Api.Admin;
 
 /// <summary>
 /// The operator API's authentication: <c>Authorization: Bearer &lt;operator key&gt;</c>, checked against
