@@ -52,11 +52,19 @@ public sealed class DirectoryStore(IConnectionMultiplexer redis, RedisKeys keys)
             _ = tx.HashSetAsync(keys.DirectoryWorkspaces, after.Id, Serialize(after));
         });
 
-    /// <summary>Stores <paramref name="issued"/> and, for a rotation, <paramref name="rotated"/> (the old key with its expiry), together.</summary>
-    public Task<bool> PutKeysAsync(RuntimeKey issued, (RuntimeKey Before, RuntimeKey After)? rotated = null) =>
+    /// <summary>
+    /// Stores <paramref name="issued"/> and, for a rotation, <paramref name="rotated"/> (the old key with its
+    /// expiry), together; with <paramref name="workspace"/> (a runtime workspace as read), only if it is
+    /// unchanged, so a key cannot be issued into a workspace being deleted.
+    /// </summary>
+    public Task<bool> PutKeysAsync(RuntimeKey issued, (RuntimeKey Before, RuntimeKey After)? rotated = null, RuntimeWorkspace? workspace = null) =>
         WriteAsync(tx =>
         {
             tx.AddCondition(Condition.HashNotExists(keys.DirectoryKeys, issued.Id));
+            if (workspace is not null)
+            {
+                tx.AddCondition(Condition.HashEqual(keys.DirectoryWorkspaces, workspace.Id, Serialize(workspace)));
+            }
             if (rotated is { } r)
             {
                 tx.AddCondition(Condition.HashEqual(keys.DirectoryKeys, r.Before.Id, Serialize(r.Before)));

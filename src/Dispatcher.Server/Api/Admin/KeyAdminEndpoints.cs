@@ -37,13 +37,18 @@ public static class KeyAdminEndpoints
         {
             return ApiError.BadRequest("INVALID_SCOPE", $"scope must be '{KeyScopes.Read}', '{KeyScopes.Write}' or '{KeyScopes.Publish}'");
         }
-        if (await ExistsAsync(id, store, configured) is { } missing)
+        // Keys are issued for a live runtime workspace or a configured one.
+        RuntimeWorkspace? runtime = null;
+        if (!configured.Contains(id) && (runtime = await store.GetWorkspaceAsync(id)) is null or { State: WorkspaceState.Deleted })
         {
-            return missing;
+            return AdminErrors.NoWorkspace(id);
         }
         string secret = RuntimeKeyMaterial.NewKey();
         var key = new RuntimeKey(RuntimeKeyMaterial.NewId(), id, scope, KeyHash.Of(secret), time.GetUtcNow());
-        await store.PutKeysAsync(key);
+        if (!await store.PutKeysAsync(key, workspace: runtime))
+        {
+            return AdminErrors.Conflict($"workspace '{id}'");
+        }
         await ForgetExpiredAsync(id, store, directory, time);
         AdminLog.KeyIssued(loggers.CreateLogger(AdminLog.Category), key.Id, id, KeyScopes.Name(scope));
         return Results.Json(KeyResponse.From(key, secret), ApiJson.Options, statusCode: StatusCodes.Status201Created);
@@ -123,19 +128,5 @@ public static class KeyAdminEndpoints
             await store.RemoveKeysAsync(expired);
             await directory.ReloadAsync();
         }
-    }
-
-    /// <summary>Keys are issued for a live runtime workspace or a configured one.</summary>
-    private static async Task<ApiError?> ExistsAsync(string id, DirectoryStore store, ConfiguredWorkspaces configured)
-    {
-        if (configured.Contains(id))
-        {
-            return null;
-        }
-        return await store.GetWorkspaceAsync(id) switch
-        {
-            null or { State: WorkspaceState.Deleted } => AdminErrors.NoWorkspace(id),
-            _ => null,
-        };
     }
 }
