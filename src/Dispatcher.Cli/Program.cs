@@ -11,6 +11,7 @@ root.Subcommands.Add(WebhookCommands.Build());
 root.Subcommands.Add(DeliveryCommands.Build());
 root.Subcommands.Add(TriggerCommand.Build());
 root.Subcommands.Add(ListenCommand.Build());
+root.Subcommands.Add(AdminCommands.Build());
 
 // No response files: `--data @file.json` names a file the command reads itself.
 var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -63,6 +63,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RedisLayout>();
         services.TryAddSingleton<MembershipStore>();
         services.AddSingleton<DeliveryLogStore>();
+        services.TryAddSingleton<IWorkspaceHolds, NoWorkspaceHolds>();
 
         services.AddSingleton(sp => new OutboundHttpOptions
         {

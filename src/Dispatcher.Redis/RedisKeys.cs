@@ -119,6 +119,21 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Held (with an expiry) by the instance migrating the layout; the others wait for its stamp.</summary>
     public RedisKey LayoutMigrating => $"{Prefix}:meta:migrating";
 
+    // Runtime workspaces and their keys (the operator API), tagged together: every change writes a
+    // record and bumps the version in one transaction, and every instance caches the whole directory.
+
+    /// <summary>Runtime workspaces: hash of workspace id → record (JSON; a deleted one stays as a tombstone).</summary>
+    public RedisKey DirectoryWorkspaces => $"{Prefix}:{{dir}}:workspaces";
+
+    /// <summary>Runtime keys: hash of key id → record (JSON with the key's SHA-256, never the key).</summary>
+    public RedisKey DirectoryKeys => $"{Prefix}:{{dir}}:keys";
+
+    /// <summary>Bumped by every change to the two hashes above; instances poll it as the backstop of the channel.</summary>
+    public RedisKey DirectoryVersion => $"{Prefix}:{{dir}}:ver";
+
+    /// <summary>Pub/sub channel announcing a new <see cref="DirectoryVersion"/>, so every instance reloads at once.</summary>
+    public RedisChannel DirectoryChanged => RedisChannel.Literal($"{Prefix}:dir:changed");
+
     /// <summary>A caller's call counter of one limited kind (e.g. <c>send</c>); the caller is a key's identity, never the key.</summary>
     public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{callerId}";
 }

@@ -13,10 +13,16 @@ public sealed class ApiClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly Uri _baseUrl;
+    private readonly string _refusedHint;
+    private readonly bool _showRefusal;
 
-    public ApiClient(Uri baseUrl, string apiKey, TimeSpan? timeout = null)
+    /// <param name="refusedHint">What a 401 tells the user to check (default: the API key's flag, variable and login).</param>
+    public ApiClient(Uri baseUrl, string apiKey, TimeSpan? timeout = null, string? refusedHint = null)
     {
         _baseUrl = baseUrl;
+        _refusedHint = refusedHint ?? "the API key (401 {0}): check --api-key, DISPATCHER_API_KEY or `dispatcher login`";
+        // The operator API's 401 says why (e.g. no operator keys configured): worth passing on.
+        _showRefusal = refusedHint is not null;
         _http = new HttpClient { BaseAddress = baseUrl, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("dispatcher-cli", "1.0"));
@@ -52,7 +58,9 @@ public sealed class ApiClient : IDisposable
             }
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                throw new CliException(ExitCodes.Unauthorized, $"the server refused the API key (401 {ErrorOf(text).Code ?? "UNAUTHENTICATED"}): check --api-key, DISPATCHER_API_KEY or `dispatcher login`");
+                var (refusedCode, refusedMessage) = ErrorOf(text);
+                string hint = string.Format(System.Globalization.CultureInfo.InvariantCulture, _refusedHint, refusedCode ?? "UNAUTHENTICATED");
+                throw new CliException(ExitCodes.Unauthorized, $"the server refused {hint}" + (_showRefusal && refusedMessage is not null ? $": {refusedMessage}" : ""));
             }
             var (code, message) = ErrorOf(text);
             throw new CliException(ExitCodes.Failed, $"{(int)response.StatusCode} {code ?? response.ReasonPhrase}: {message ?? text}");

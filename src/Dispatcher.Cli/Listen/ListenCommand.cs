@@ -73,6 +73,11 @@ public static class ListenCommand
                 {
                     throw new CliException(ExitCodes.Unauthorized, $"the server refused the API key ({ex.Status.Detail}): check --api-key, DISPATCHER_API_KEY or `dispatcher login`");
                 }
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+                {
+                    // A key whose scope is not 'write', or whose workspace an operator suspended: reconnecting cannot help.
+                    throw new CliException(ExitCodes.Unauthorized, $"the server refused the API key: {ex.Status.Detail}");
+                }
                 catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.ResourceExhausted)
                 {
                     throw new CliException(webhookId is null ? ExitCodes.Usage : ExitCodes.Failed, ex.Status.Detail);

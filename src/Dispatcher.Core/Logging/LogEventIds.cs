@@ -119,4 +119,17 @@ public static class LogEventIds
     public const int WebhookSecretReadableAgain = 5902;
     public const int WebhookSecretHoldReleased = 5903;
     public const int IngestSkippedUnreadableWebhook = 5904;
+
+    // 6000–6099: Runtime workspaces and keys (the operator API)
+    public const int WorkspaceCreated = 6000;
+    public const int WorkspaceSuspended = 6001;
+    public const int WorkspaceResumed = 6002;
+    public const int WorkspaceDeleted = 6003;
+    public const int RuntimeKeyIssued = 6004;
+    public const int RuntimeKeyRotated = 6005;
+    public const int RuntimeKeyRevoked = 6006;
+    public const int WorkspaceDeliveryHeld = 6010;
+    public const int DirectoryReloaded = 6020;
+    public const int DirectoryReloadFailed = 6021;
+    public const int DirectorySubscribeFailed = 6022;
 }

@@ -35,4 +35,8 @@ public sealed partial class DeliveryProcessor
     [LoggerMessage(EventId = LogEventIds.WebhookPaused, EventName = nameof(LogEventIds.WebhookPaused), Level = LogLevel.Information,
         Message = "Webhook {WebhookId} answered {Status} with Retry-After: paused until {Until:o}")]
     private static partial void LogWebhookPaused(ILogger logger, string webhookId, int status, DateTimeOffset until);
+
+    [LoggerMessage(EventId = LogEventIds.WorkspaceDeliveryHeld, EventName = nameof(LogEventIds.WorkspaceDeliveryHeld), Level = LogLevel.Debug,
+        Message = "Delivery {DeliveryId} waits: workspace {WorkspaceId} is suspended; looked at again at {Until:o}")]
+    private static partial void LogWorkspaceHeld(ILogger logger, string deliveryId, string workspaceId, DateTimeOffset until);
 }

@@ -27,6 +27,7 @@ public sealed partial class DeliveryProcessor(
     WebhookRules rules,
     EndpointRateLimiter limiter,
     EndpointHolds holds,
+    IWorkspaceHolds workspaceHolds,
     SettleBatcher settles,
     WebhookLifecycle lifecycle,
     DeliveryLogEntries logEntries,
@@ -35,6 +36,12 @@ public sealed partial class DeliveryProcessor(
     TimeProvider time,
     ILogger<DeliveryProcessor> logger)
 {
+    /// <summary>
+    /// How long a suspended workspace's webhook is paused before its deliveries are looked at again: one
+    /// claim per webhook per step while suspended, and delivery starts at most this long after a resume.
+    /// </summary>
+    public static readonly TimeSpan WorkspaceHoldStep = TimeSpan.FromSeconds(2);
+
     private readonly DeliveryOptions _options = options.Value;
 
     /// <summary>Gives a claimed but unsent delivery back to Redis, due now (this instance is stopping).</summary>
@@ -63,6 +70,15 @@ public sealed partial class DeliveryProcessor(
                 var due = until == DateTimeOffset.MaxValue ? time.GetUtcNow() : until;
                 await settles.SettleAsync(queued.Partition, new SettleRequest(queued.Claim, Settlement.Release, due));
                 LogHandedBackHeld(logger, queued.Claim.DeliveryId, queued.Webhook.Id, due);
+                return;
+            }
+            if (workspaceHolds.IsHeld(queued.Webhook.WorkspaceId))
+            {
+                // Suspended: paused, not attempted, so the deliveries wait in Redis (no attempt counted,
+                // nothing dropped) and go out once the workspace is resumed.
+                var lookAgain = time.GetUtcNow() + WorkspaceHoldStep;
+                await settles.SettleAsync(queued.Partition, new SettleRequest(queued.Claim, Settlement.Pause, lookAgain));
+                LogWorkspaceHeld(logger, queued.Claim.DeliveryId, queued.Webhook.WorkspaceId, lookAgain);
                 return;
             }
             using (var lease = await limiter.AcquireAsync(queued.Webhook, abort))

@@ -4,10 +4,13 @@ namespace Dispatcher.Server.Api;
 
 public static class ApiRouteGroups
 {
-    /// <summary>A group of customer API routes: API-key authentication, and request bodies in UTF-8 only.</summary>
+    /// <summary>
+    /// A group of customer API routes: API-key authentication, the key's scope (<c>read</c> keys GET
+    /// only, 403 otherwise), and request bodies in UTF-8 only.
+    /// </summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder routes, string prefix)
     {
-        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName);
+        var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName, Scopes.ScopeRequirement.PolicyName);
         group.AddEndpointFilter<Utf8JsonBodyFilter>();
         group.ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType);
         return group;

@@ -1,4 +1,6 @@
+using Dispatcher.Redis.Directory;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Workspaces;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
@@ -6,12 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Dispatcher.Server.Auth;
 
 /// <summary>
-/// Ends every gRPC call that lacks a configured producer key with <c>Unauthenticated</c>, and
-/// attaches the key's <see cref="ProducerScope"/> to the others for the services to enforce.
+/// Ends every gRPC call that lacks a producer key (configured, or a runtime key with scope
+/// <c>publish</c>) with <c>Unauthenticated</c>, a runtime key of a suspended workspace with
+/// <c>PermissionDenied</c>, and attaches the key's <see cref="ProducerScope"/> to the others for the
+/// services to enforce.
 /// </summary>
-public sealed class ProducerKeyInterceptor(IOptions<DispatcherOptions> options) : Interceptor
+public sealed class ProducerKeyInterceptor(IOptions<DispatcherOptions> options, WorkspaceDirectory directory) : Interceptor
 {
-    private readonly KeyRing<ProducerScope> _keys = new(options.Value.ProducerKeys.Select(k => KeyValuePair.Create(k.Key, ProducerScope.Of(k))));
+    private readonly KeyRing<ProducerScope> _keys = new(options.Value.ProducerKeys.Select(k => KeyValuePair.Create(k.Key, ProducerScope.Of(k, directory))));
 
     public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream,
@@ -61,10 +65,21 @@ public sealed class ProducerKeyInterceptor(IOptions<DispatcherOptions> options) 
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "missing 'authorization: Bearer <producer key>' metadata"));
         }
-        if (!_keys.TryGet(BearerToken.Parse(header), out var scope))
+        string? presented = BearerToken.Parse(header);
+        if (_keys.TryGet(presented, out var scope))
+        {
+            scope.AttachTo(context);
+            return;
+        }
+        if (directory.FindKey(presented) is not { Scope: KeyScope.Publish } runtime)
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the producer key is not valid"));
         }
-        scope.AttachTo(context);
+        if (directory.Refused(runtime.Workspace) is not null)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"workspace '{runtime.Workspace}' is suspended: ingest and notifications are refused until an operator resumes it"));
+        }
+        ProducerScope.Of(runtime, directory).AttachTo(context);
     }
 }

@@ -16,6 +16,12 @@ public sealed class DispatcherOptions
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 
     /// <summary>
+    /// Bearer keys of the operator API (<c>/v1/admin</c>: workspaces and their keys at runtime), 16+
+    /// characters each. Default none: the operator API answers 401 and says to set this.
+    /// </summary>
+    public List<string> OperatorKeys { get; set; } = [];
+
+    /// <summary>
     /// Facts about configured workspaces, by id (today: the owner's email). A workspace named only by
     /// an API key needs no entry here.
     /// </summary>

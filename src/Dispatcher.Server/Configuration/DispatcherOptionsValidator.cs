@@ -21,6 +21,7 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
             errors.Add("Dispatcher:ProducerKeys: every key needs at least 8 characters");
         }
         ProducerKeyRules.Validate(options.ProducerKeys, errors);
+        OperatorKeyRules.Validate(options, errors);
         if (options.ApiKeys.Count == 0)
         {
             errors.Add("Dispatcher:ApiKeys is empty: configure at least one {Key, Workspace} (e.g. Dispatcher__ApiKeys__0__Key=<key>, Dispatcher__ApiKeys__0__Workspace=<id>)");

@@ -9,7 +9,6 @@ public static class OptionsRegistration
     {
         services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DispatcherOptions>, DispatcherOptionsValidator>();
-        services.AddSingleton<Workspaces.IWorkspaceOwners, Workspaces.ConfiguredWorkspaceOwners>();
         return services;
     }
 }

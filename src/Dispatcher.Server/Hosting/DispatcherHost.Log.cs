@@ -16,6 +16,6 @@ public static partial class DispatcherHost
     private static partial void LogRedis(ILogger logger, string address);
 
     [LoggerMessage(EventId = LogEventIds.SampleKeys, EventName = nameof(LogEventIds.SampleKeys), Level = LogLevel.Warning,
-        Message = "{Environment} environment: the API and producer keys are the public samples from appsettings.Development.json (API key 'dev_api_key' for workspace 'ws_demo', producer key 'dev_producer_key'). Never use them outside development.")]
+        Message = "{Environment} environment: the API, producer and operator keys are the public samples from appsettings.Development.json (API key 'dev_api_key' for workspace 'ws_demo', producer key 'dev_producer_key', operator key 'dev_operator_key'). Never use them outside development.")]
     private static partial void LogSampleKeys(ILogger logger, string environment);
 }

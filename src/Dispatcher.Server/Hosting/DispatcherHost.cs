@@ -12,6 +12,9 @@ using Dispatcher.Server.Observability;
 using Dispatcher.Server.Secrets;
 using Dispatcher.Server.Store;
 using Dispatcher.Server.Trust;
+using Dispatcher.Server.Workspaces;
+using Dispatcher.Server.Api.Admin;
+using Dispatcher.Server.Api.Scopes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +51,9 @@ public static partial class DispatcherHost
         builder.Services.AddOwnerEmail();
         builder.Services.AddCliListen();
         builder.Services.AddRestApi();
+        builder.Services.AddRuntimeWorkspaces();
+        builder.Services.AddKeyScopes();
+        builder.Services.AddOperatorApi();
         builder.Services.AddDispatcherHealth();
         builder.AddDispatcherTelemetry();
         builder.Services.AddApiContract();
@@ -55,6 +61,7 @@ public static partial class DispatcherHost
         var app = builder.Build();
         app.StopEmbeddedStoreWithHost();
         app.MapRestApi();
+        app.MapOperatorApi();
         app.MapGrpcService<EventIngestService>();
         app.MapGrpcService<WebhookNotificationService>();
         app.MapGrpcService<CliListenerService>();

@@ -22,7 +22,7 @@ public sealed partial class IngestPipeline(
     SubscriptionCache subscriptionCache, IngestStore store, Enqueuer enqueuer, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
     TimeProvider time, ClickCounter clicks, ILogger<IngestPipeline> logger)
 {
-    /// <param name="scope">The workspaces the caller's producer key may publish to.</param>
+    /// <param name="scope">The workspaces the caller's producer key may publish to (suspended and deleted ones refused).</param>
     public async Task<PublishResponse> ProcessAsync(PublishRequest request, ProducerScope scope)
     {
         var ingest = options.Value.Ingest;
@@ -41,7 +41,7 @@ public sealed partial class IngestPipeline(
             var evt = request.Events[i];
             var rejection = EventValidator.Validate(evt.Id, evt.WorkspaceId, evt.Type, evt.Data.Span, ingest.MaxEventBytes)
                 ?? (evt.CreatedAt is { } at ? EventValidator.ValidateCreatedAt(at.Seconds, at.Nanos) : null)
-                ?? (scope.Allows(evt.WorkspaceId) ? null : NotAllowed(evt.WorkspaceId));
+                ?? scope.Refusal(evt.WorkspaceId);
             if (rejection is not null)
             {
                 acks[i] = Ack(evt, AckStatus.Rejected, rejection.Message, ToReason(rejection.Kind));
@@ -107,9 +107,6 @@ public sealed partial class IngestPipeline(
         metrics.Ingested("rejected", kind.ToString(), request.Events.Count);
         return response;
     }
-
-    private static EventRejection NotAllowed(string workspaceId) =>
-        new(RejectionKind.WorkspaceNotAllowed, $"this producer key may not publish to workspace '{workspaceId}'");
 
     private static EventAck Ack(Event evt, AckStatus status, string message, RejectReason reason) => new()
     {

@@ -6,7 +6,9 @@ using Dispatcher.Protocol.V1;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Webhooks;
 using Dispatcher.Server.Auth;
+using Dispatcher.Redis.Directory;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Workspaces;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,8 @@ namespace Dispatcher.Server.Listen;
 /// </summary>
 public sealed partial class CliListenerService(
     ListenSessions sessions, ListenRelay relay, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
-    OutboundHttpOptions http, IHostApplicationLifetime lifetime, ILogger<CliListenerService> logger) : CliListener.CliListenerBase
+    OutboundHttpOptions http, IHostApplicationLifetime lifetime, WorkspaceDirectory directory, WorkspaceLimits limits,
+    ILogger<CliListenerService> logger) : CliListener.CliListenerBase
 {
     private readonly KeyRing<string> _apiKeys = new(options.Value.ApiKeys.Select(k => KeyValuePair.Create(k.Key, k.Workspace)));
 
@@ -80,11 +83,25 @@ public sealed partial class CliListenerService(
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "missing 'authorization: Bearer <api key>' metadata"));
         }
-        if (!_apiKeys.TryGet(BearerToken.Parse(header), out string workspace))
+        string? presented = BearerToken.Parse(header);
+        if (_apiKeys.TryGet(presented, out string workspace))
+        {
+            return workspace;
+        }
+        // A runtime key listens only with scope 'write', and not while its workspace is suspended.
+        if (directory.FindKey(presented) is not { } runtime || runtime.Scope == KeyScope.Publish)
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "the API key is not valid"));
         }
-        return workspace;
+        if (runtime.Scope != KeyScope.Write)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"this key has scope '{KeyScopes.Name(runtime.Scope)}'; listen needs a key with scope 'write'"));
+        }
+        if (directory.IsHeld(runtime.Workspace))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"workspace '{runtime.Workspace}' is suspended; listen is refused until an operator resumes it"));
+        }
+        return runtime.Workspace;
     }
 
     private async Task<(Webhook Webhook, string Secret)> CreateAsync(string workspace, ListenRequest request)
@@ -105,7 +122,7 @@ public sealed partial class CliListenerService(
         string id = WebhookIds.NewWebhookId();
         var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var webhook = new Webhook(id, workspace, ListenEndpoint.For(id), events, secret, createdAt) { Format = profile.Name };
-        int limit = options.Value.Limits.WebhooksFor(workspace);
+        int limit = limits.WebhooksFor(workspace);
         if (await store.CreateAsync(webhook, limit) == CreateOutcome.LimitReached)
         {
             throw new RpcException(new Status(StatusCode.ResourceExhausted, $"WEBHOOK_LIMIT_REACHED: this workspace already has its limit of {limit} webhooks"));

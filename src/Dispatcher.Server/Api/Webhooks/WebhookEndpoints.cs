@@ -61,7 +61,7 @@ public static class WebhookEndpoints
 
     private static async Task<IResult> CreateAsync(
         HttpContext http, WebhookStore store, IOptions<DispatcherOptions> options, TimeProvider time,
-        WebhookTestEventSender testEvents, ILoggerFactory loggers)
+        WebhookTestEventSender testEvents, ILoggerFactory loggers, Workspaces.WorkspaceLimits limits)
     {
         CreateWebhookRequest? request;
         try
@@ -114,7 +114,8 @@ public static class WebhookEndpoints
             Headers = headers,
         };
         var logger = loggers.CreateLogger(WebhookApiLog.Category);
-        int limit = options.Value.Limits.WebhooksFor(webhook.WorkspaceId);
+        // The workspace's plan (runtime workspaces carry their own endpoint count).
+        int limit = limits.WebhooksFor(webhook.WorkspaceId);
         if (await store.CreateAsync(webhook, limit) == CreateOutcome.LimitReached)
         {
             WebhookApiLog.WebhookLimitReached(logger, webhook.WorkspaceId, limit);
