@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Dispatcher.Client.Publishing;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Trust;
+using Dispatcher.Engine.Leases;
 using Dispatcher.Redis;
 using Dispatcher.Redis.Events;
 using Dispatcher.Server.Hosting;
@@ -107,7 +108,23 @@ public sealed class DispatcherTestServer : IAsyncDisposable
             }
         });
         await app.StartAsync();
+        await FirstLeaseRoundAsync(app.Services.GetRequiredService<LeaseTelemetry>());
         return new DispatcherTestServer(app, prefix, logs);
+    }
+
+    /// <summary>
+    /// The engine writes its bookkeeping (membership, partition count, leases) in its first lease round,
+    /// which runs in the background after the host has started. Tests that compare Redis before and
+    /// after a refused call must take "before" after that round, or they race it. A server whose Redis
+    /// is down never completes one: after a bounded wait (real clock, 5 s) the test goes on.
+    /// </summary>
+    private static async Task FirstLeaseRoundAsync(LeaseTelemetry leases)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (leases.RoundsEnded == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>The partition a webhook's work lives in, for tests that look at its Redis keys.</summary>

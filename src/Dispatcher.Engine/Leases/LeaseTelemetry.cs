@@ -22,6 +22,7 @@ public sealed partial class LeaseTelemetry
     private readonly Counter<long> _changes;
     private readonly ILogger<LeaseTelemetry> _logger;
     private long _lastAnswered = long.MinValue;
+    private long _roundsEnded;
     private string _self = "";
     private int _members;
     private int _reportedHeld = -1;
@@ -66,6 +67,12 @@ public sealed partial class LeaseTelemetry
             return Enumerable.Range(0, _held.Length).Where(p => _held[p]).ToArray();
         }
     }
+
+    /// <summary>
+    /// Rounds finished with Redis answering: after the first, this instance's membership, leases and
+    /// partition starts are written (what a test snapshotting Redis must wait for).
+    /// </summary>
+    public long RoundsEnded => Interlocked.Read(ref _roundsEnded);
 
     /// <summary>How long ago Redis last answered a renewal round, or null if it never has.</summary>
     public TimeSpan? SinceLastRound =>
@@ -114,6 +121,7 @@ public sealed partial class LeaseTelemetry
         {
             return;
         }
+        Interlocked.Increment(ref _roundsEnded);
         int held;
         int expired;
         TimeSpan delay;

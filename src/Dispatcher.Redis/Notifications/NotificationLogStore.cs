@@ -35,6 +35,13 @@ public sealed class NotificationLogStore(IConnectionMultiplexer redis, RedisKeys
         _indexed[workspaceId] = 0;
     }
 
+    /// <summary>
+    /// Drops a deleted workspace's entries (they name its endpoints). The sequence and the consumers'
+    /// cursors stay, so a workspace created again under the same id numbers on from there and no
+    /// consumer skips its first changes.
+    /// </summary>
+    public Task ForgetEntriesAsync(string workspaceId) => Db.KeyDeleteAsync(keys.Notifications(workspaceId));
+
     /// <summary>Every workspace that has a notification log.</summary>
     public async Task<IReadOnlyList<string>> WorkspacesAsync()
     {

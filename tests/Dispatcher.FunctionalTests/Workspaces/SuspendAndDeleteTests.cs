@@ -77,6 +77,10 @@ public sealed class SuspendAndDeleteTests(RedisServerFixture redis, ITestOutputH
         await receiver.NextAsync();
         await server.Logs.WaitForAsync("RetryScheduled");
         Assert.Equal(1, await redis.Db.HashLengthAsync(server.PartitionKey(webhook.Id, "qr")));
+        // A status change leaves an entry (naming the endpoint) in the workspace's notification log.
+        Assert.Equal(HttpStatusCode.OK, (await server.Api(write).SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/disable")).Status);
+        var notes = $"{server.Prefix}:{{ws:{Workspace}}}:notes";
+        Assert.True(await redis.Db.KeyExistsAsync(notes));
 
         var (deleted, body) = await admin.SendJsonAsync(HttpMethod.Delete, $"/v1/admin/workspaces/{Workspace}");
 
@@ -87,6 +91,7 @@ public sealed class SuspendAndDeleteTests(RedisServerFixture redis, ITestOutputH
         var platform = await RawPublish.OneAsync(server.Grpc, DispatcherTestServer.ProducerKey, TestEvents.Create("evt_late", workspace: Workspace));
         Assert.Equal(AckStatus.Rejected, platform.Status);
         Assert.Contains("deleted", platform.Message);
+        Assert.False(await redis.Db.KeyExistsAsync(notes));
         var keys = await redis.KeysAsync(server.Prefix);
         Assert.DoesNotContain(keys, k => k.EndsWith(webhook.Id, StringComparison.Ordinal) && !k.Contains(":hold:", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.SendJsonAsync(HttpMethod.Get, $"/v1/admin/workspaces/{Workspace}")).Status);

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Dispatcher.Core.Events;
 using Dispatcher.Engine.Lifecycle;
 using Dispatcher.Redis.Directory;
+using Dispatcher.Redis.Notifications;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Workspaces;
@@ -142,7 +143,7 @@ public static class WorkspaceAdminEndpoints
     /// </summary>
     private static async Task<IResult> DeleteAsync(
         string id, DirectoryStore store, WorkspaceDirectory directory, ConfiguredWorkspaces configured,
-        WebhookStore webhooks, WebhookLifecycle lifecycle, TimeProvider time, ILoggerFactory loggers)
+        WebhookStore webhooks, WebhookLifecycle lifecycle, NotificationLogStore notifications, TimeProvider time, ILoggerFactory loggers)
     {
         if (configured.Contains(id))
         {
@@ -168,6 +169,7 @@ public static class WorkspaceAdminEndpoints
         {
             deleted += await lifecycle.DeleteAsync(id, webhook.Id) ? 1 : 0;
         }
+        await notifications.ForgetEntriesAsync(id);
         AdminLog.WorkspaceDeleted(loggers.CreateLogger(AdminLog.Category), id, deleted, revoked);
         return Results.Json(new DeletedWorkspaceResponse(id, "deleted", deleted, revoked), ApiJson.Options);
     }
