@@ -26,6 +26,7 @@ public static class ApiContractRegistration
             options.AddSchemaTransformer<DeliveryOutcomeSchemaTransformer>();
             options.AddSchemaTransformer<NullableMembersSchemaTransformer>();
             options.AddSchemaTransformer<CreateWebhookSchemaTransformer>();
+            options.AddSchemaTransformer<CustomHeadersSchemaTransformer>();
         });
         return services;
     }
