@@ -24,7 +24,7 @@ public static class KeyAdminEndpoints
             .WithSummary("Issue a key for a workspace")
             .WithDescription("`scope` is `read` (the customer API's GETs), `write` (the customer API) or `publish` (gRPC ingest). " +
                 "The answer is the only time `key` is shown: only its SHA-256 is kept. Configured workspaces may have runtime keys too.")
-            .Accepts<IssueKeyRequest>("application/json")
+            .DescribesJsonBody<IssueKeyRequest, RouteHandlerBuilder>()
             .Produces<KeyResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         admin.MapGet("/workspaces/{id}/keys", List)
@@ -39,7 +39,7 @@ public static class KeyAdminEndpoints
             .WithDescription("A new key with the same scope, shown this once; the old one keeps working for `overlapSeconds` " +
                 "(0 to 604800, default 3600), then is refused everywhere. The body is optional. " +
                 "`409 KEY_ALREADY_ROTATED`: rotate its replacement instead.")
-            .Accepts<RotateKeyRequest>(isOptional: true, "application/json")
+            .DescribesJsonBody<RotateKeyRequest, RouteHandlerBuilder>(optional: true)
             .Produces<RotatedKeyResponse>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         admin.MapDelete("/workspaces/{id}/keys/{keyId}", RevokeAsync)

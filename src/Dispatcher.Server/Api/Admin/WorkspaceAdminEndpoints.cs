@@ -28,7 +28,7 @@ public static class WorkspaceAdminEndpoints
             .WithDescription("A runtime workspace, active at once on this instance (others within a second). `ownerEmail` and `maxWebhooks` " +
                 "(its endpoint count; default the deployment's) are optional. The id of a deleted workspace may be used again. " +
                 "`INVALID_WORKSPACE` lists each bad field in `invalid`; `WORKSPACE_EXISTS` for a runtime or configured workspace of that id.")
-            .Accepts<CreateWorkspaceRequest>("application/json")
+            .DescribesJsonBody<CreateWorkspaceRequest, RouteHandlerBuilder>()
             .Produces<WorkspaceResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         admin.MapGet("/workspaces", List)

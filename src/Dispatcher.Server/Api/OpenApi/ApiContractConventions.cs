@@ -14,6 +14,11 @@ public static class ApiContractConventions
         return builder;
     }
 
+    /// <summary>Documents the JSON body the handler reads itself, without routing on its content type (see <see cref="JsonBodyMetadata"/>).</summary>
+    public static TBuilder DescribesJsonBody<TBody, TBuilder>(this TBuilder builder, bool optional = false)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new JsonBodyMetadata(typeof(TBody), optional));
+
     /// <summary>
     /// As <see cref="ProducesApiErrors"/>, on the group's routes of any method but GET and HEAD only: for
     /// answers that only a change can get (a <c>read</c> key's or a suspended workspace's <c>403</c>).

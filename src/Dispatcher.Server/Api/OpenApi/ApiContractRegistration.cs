@@ -22,6 +22,7 @@ public static class ApiContractRegistration
             options.AddDocumentTransformer(security);
             options.AddOperationTransformer(security);
             options.AddOperationTransformer<ParameterTransformer>();
+            options.AddOperationTransformer<JsonBodyTransformer>();
             options.AddOperationTransformer<ExampleTransformer>();
             options.AddSchemaTransformer<DeliveryOutcomeSchemaTransformer>();
             options.AddSchemaTransformer<NullableMembersSchemaTransformer>();
