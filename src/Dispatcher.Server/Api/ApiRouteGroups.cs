@@ -13,6 +13,8 @@ public static class ApiRouteGroups
         var group = routes.MapGroup(prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName, Scopes.ScopeRequirement.PolicyName);
         group.AddEndpointFilter<Utf8JsonBodyFilter>();
         group.ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType);
+        // INSUFFICIENT_SCOPE (a read key) and WORKSPACE_SUSPENDED: GETs are always let through.
+        group.ProducesApiErrorsOnWrites(StatusCodes.Status403Forbidden);
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Dispatcher.Redis.Directory;
+using Dispatcher.Server.Api.OpenApi;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Workspaces;
 
@@ -18,10 +19,35 @@ public static class KeyAdminEndpoints
 
     public static void MapKeyAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/workspaces/{id}/keys", IssueAsync);
-        admin.MapGet("/workspaces/{id}/keys", List);
-        admin.MapPost("/workspaces/{id}/keys/{keyId}/rotate", RotateAsync);
-        admin.MapDelete("/workspaces/{id}/keys/{keyId}", RevokeAsync);
+        admin.MapPost("/workspaces/{id}/keys", IssueAsync)
+            .WithName("IssueKey")
+            .WithSummary("Issue a key for a workspace")
+            .WithDescription("`scope` is `read` (the customer API's GETs), `write` (the customer API) or `publish` (gRPC ingest). " +
+                "The answer is the only time `key` is shown: only its SHA-256 is kept. Configured workspaces may have runtime keys too.")
+            .DescribesJsonBody<IssueKeyRequest, RouteHandlerBuilder>()
+            .Produces<KeyResponse>(StatusCodes.Status201Created)
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        admin.MapGet("/workspaces/{id}/keys", List)
+            .WithName("ListKeys")
+            .WithSummary("List a workspace's keys")
+            .WithDescription("The runtime keys still working, never the keys themselves; configured keys are not listed.")
+            .Produces<KeyListResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
+        admin.MapPost("/workspaces/{id}/keys/{keyId}/rotate", RotateAsync)
+            .WithName("RotateKey")
+            .WithSummary("Rotate a key")
+            .WithDescription("A new key with the same scope, shown this once; the old one keeps working for `overlapSeconds` " +
+                "(0 to 604800, default 3600), then is refused everywhere. The body is optional. " +
+                "`409 KEY_ALREADY_ROTATED`: rotate its replacement instead.")
+            .DescribesJsonBody<RotateKeyRequest, RouteHandlerBuilder>(optional: true)
+            .Produces<RotatedKeyResponse>()
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        admin.MapDelete("/workspaces/{id}/keys/{keyId}", RevokeAsync)
+            .WithName("RevokeKey")
+            .WithSummary("Revoke a key")
+            .WithDescription("Refused by every instance within a second. Another workspace's key is `404`.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> IssueAsync(

@@ -4,6 +4,7 @@ using Dispatcher.Engine.Lifecycle;
 using Dispatcher.Redis.Directory;
 using Dispatcher.Redis.Notifications;
 using Dispatcher.Redis.Webhooks;
+using Dispatcher.Server.Api.OpenApi;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Workspaces;
 using Microsoft.Extensions.Options;
@@ -22,16 +23,49 @@ public static class WorkspaceAdminEndpoints
 
     public static void MapWorkspaceAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/workspaces", CreateAsync);
-        admin.MapGet("/workspaces", List);
-        admin.MapGet("/workspaces/{id}", Get);
+        admin.MapPost("/workspaces", CreateAsync)
+            .WithName("CreateWorkspace")
+            .WithSummary("Create a workspace")
+            .WithDescription("A runtime workspace, active at once on this instance (others within a second). `ownerEmail` and `maxWebhooks` " +
+                "(its endpoint count; default the deployment's) are optional. The id of a deleted workspace may be used again. " +
+                "`INVALID_WORKSPACE` lists each bad field in `invalid`; `WORKSPACE_EXISTS` for a runtime or configured workspace of that id.")
+            .DescribesJsonBody<CreateWorkspaceRequest, RouteHandlerBuilder>()
+            .Produces<WorkspaceResponse>(StatusCodes.Status201Created)
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        admin.MapGet("/workspaces", List)
+            .WithName("ListWorkspaces")
+            .WithSummary("List the workspaces")
+            .WithDescription("Runtime and configured workspaces, by id; `source` says which.")
+            .Produces<WorkspaceListResponse>();
+        admin.MapGet("/workspaces/{id}", Get)
+            .WithName("GetWorkspace")
+            .WithSummary("Get a workspace")
+            .Produces<WorkspaceResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
         admin.MapPost("/workspaces/{id}/suspend", (string id, DirectoryStore store, WorkspaceDirectory directory, WorkspaceLimits limits,
             ConfiguredWorkspaces configured, TimeProvider time, ILoggerFactory loggers) =>
-            SetStateAsync(id, WorkspaceState.Suspended, store, directory, limits, configured, time, loggers));
+            SetStateAsync(id, WorkspaceState.Suspended, store, directory, limits, configured, time, loggers))
+            .WithName("SuspendWorkspace")
+            .WithSummary("Suspend a workspace")
+            .WithDescription("Reversible: its ingest is refused, its keys may only read (anything but GET answers `403 WORKSPACE_SUSPENDED`), " +
+                "and its due deliveries are held unsent until it is resumed. `409 CONFIGURED_WORKSPACE` for a configured workspace.")
+            .Produces<WorkspaceResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         admin.MapPost("/workspaces/{id}/resume", (string id, DirectoryStore store, WorkspaceDirectory directory, WorkspaceLimits limits,
             ConfiguredWorkspaces configured, TimeProvider time, ILoggerFactory loggers) =>
-            SetStateAsync(id, WorkspaceState.Active, store, directory, limits, configured, time, loggers));
-        admin.MapDelete("/workspaces/{id}", DeleteAsync);
+            SetStateAsync(id, WorkspaceState.Active, store, directory, limits, configured, time, loggers))
+            .WithName("ResumeWorkspace")
+            .WithSummary("Resume a suspended workspace")
+            .WithDescription("Ingest and writes are accepted again, and held deliveries go out. `409 CONFIGURED_WORKSPACE` for a configured workspace.")
+            .Produces<WorkspaceResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        admin.MapDelete("/workspaces/{id}", DeleteAsync)
+            .WithName("DeleteWorkspace")
+            .WithSummary("Delete a workspace")
+            .WithDescription("Final: ingest for it is refused from then on, every key of it revoked, every webhook of it deleted with its queue and log. " +
+                "Interrupted, it can be called again. `409 CONFIGURED_WORKSPACE` for a configured workspace (remove it from the settings instead).")
+            .Produces<DeletedWorkspaceResponse>()
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> CreateAsync(

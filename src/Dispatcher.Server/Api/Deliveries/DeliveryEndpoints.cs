@@ -32,19 +32,26 @@ public static class DeliveryEndpoints
         group.MapGet("/deliveries", ListAsync)
             .WithName("ListDeliveries")
             .WithSummary("Read a webhook's delivery log")
-            .WithDescription("One entry per attempt, newest first; pass `nextCursor` back as `cursor` for the next page (null: no more). " +
-                "`limit` is 1 to 500 (default 50); `outcome` keeps one outcome only.")
+            .WithDescription("One entry per attempt: the newest delivery first, each delivery's attempts together, newest first. " +
+                "The filters (`outcome`, `statusClass`, `eventType`: comma-separated lists; `since`, `until`) decide on each delivery as a whole, " +
+                "by its latest attempt, and must all match. Pass `nextCursor` back as `cursor`, with the same filters, for the next page (null: no more); " +
+                "`limit` (1 to 500, default 50) counts attempts.")
             .Produces<DeliveryListResponse>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/deliveries/{deliveryId}/replay", ReplayAsync)
             .WithName("ReplayDelivery")
             .WithSummary("Send a delivery again")
-            .WithDescription("Sent again now, replacing a pending retry of it (never doubling it). `410` once its event is past retention.")
+            .WithDescription("Sent again now, replacing a pending retry of it (never doubling it). `410` once its event is past retention; " +
+                "`404` for an unknown delivery, or a webhook deleted meanwhile. Test, replay and recover calls share a per-key limit.")
             .Produces<ReplayResponse>(StatusCodes.Status202Accepted)
             .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status429TooManyRequests);
         group.MapPost("/recover", RecoverAsync)
             .WithName("RecoverDeliveries")
             .WithSummary("Send again every delivery that failed since a time")
+            .WithDescription("Every delivery of the webhook that failed for good at or after `since` (and before `until`, if given) whose event " +
+                "is still kept, also beyond the log's last 500. The answer says how many were queued, how many were left alone because a replay " +
+                "of them succeeded since (`alreadyDelivered`), and how many could not be sent again, and why (`notRecovered`; `expired` repeats " +
+                "`notRecovered.expired`). Test, replay and recover calls share a per-key limit.")
             .Accepts<RecoverRequest>("application/json")
             .Produces<RecoverResponse>(StatusCodes.Status202Accepted)
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);

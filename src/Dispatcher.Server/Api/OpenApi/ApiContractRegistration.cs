@@ -22,10 +22,12 @@ public static class ApiContractRegistration
             options.AddDocumentTransformer(security);
             options.AddOperationTransformer(security);
             options.AddOperationTransformer<ParameterTransformer>();
+            options.AddOperationTransformer<JsonBodyTransformer>();
             options.AddOperationTransformer<ExampleTransformer>();
             options.AddSchemaTransformer<DeliveryOutcomeSchemaTransformer>();
             options.AddSchemaTransformer<NullableMembersSchemaTransformer>();
             options.AddSchemaTransformer<CreateWebhookSchemaTransformer>();
+            options.AddSchemaTransformer<CustomHeadersSchemaTransformer>();
         });
         return services;
     }

@@ -23,7 +23,10 @@ public static class ApiExamples
 
     private static readonly WebhookResponse Webhook = new(
         WebhookId, "https://hooks.example.com/dispatcher", "cd4cd", ["link.clicked", "link.created"], CreatedAt,
-        "enabled", null, new RateLimitSettings(20, 5), null, null);
+        "enabled", null, new RateLimitSettings(20, 5), null, null)
+    {
+        Headers = new Dictionary<string, string> { ["Authorization"] = CustomHeaderRedaction.Value },
+    };
 
     private static readonly CreateWebhookRequest Create = new()
     {
@@ -32,6 +35,7 @@ public static class ApiExamples
         Secret = "auto",
         Format = "cd4cd",
         RateLimit = new RateLimitRequest { PerSecond = 20, Burst = 5 },
+        Headers = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["Authorization"] = "Bearer rcv_4f9a2c7e1b8d3f6a" }),
     };
 
     private static readonly DeliveryLogEntry Attempt = new(
@@ -46,7 +50,11 @@ public static class ApiExamples
         """{"id":"evt_01JD8Z6K4Q","type":"link.clicked","createdAt":"2026-11-24T09:30:58Z","data":{"linkId":"lnk_42","country":"DE"}}""",
         false, "upstream busy");
 
-    public static IReadOnlyDictionary<string, OperationExample> ByOperation { get; } = new Dictionary<string, OperationExample>
+    /// <summary>The customer API's and, from <see cref="OperatorApiExamples"/>, the operator API's.</summary>
+    public static IReadOnlyDictionary<string, OperationExample> ByOperation { get; } = new Dictionary<string, OperationExample>(
+        Customer().Concat(OperatorApiExamples.ByOperation));
+
+    private static Dictionary<string, OperationExample> Customer() => new()
     {
         ["CreateWebhook"] = new(Create, new Dictionary<int, object>
         {
@@ -65,11 +73,16 @@ public static class ApiExamples
             },
         }),
         ["UpdateWebhook"] = new(
-            new WebhookPatchBody(null, null, ["link.clicked"], null, [60, 300, 900]),
+            new WebhookPatchBody(null, null, ["link.clicked"], null, [60, 300, 900], new Dictionary<string, string> { ["X-Tenant"] = "acme" }),
             new Dictionary<int, object>
             {
-                [200] = Webhook with { Events = ["link.clicked"], RetrySchedule = [60, 300, 900] },
-                [400] = Error("UNKNOWN_FIELD", "unknown field 'evnts'; PATCH accepts endpoint, url, events, rateLimit, retrySchedule", ["evnts"]),
+                [200] = Webhook with
+                {
+                    Events = ["link.clicked"],
+                    RetrySchedule = [60, 300, 900],
+                    Headers = new Dictionary<string, string> { ["X-Tenant"] = CustomHeaderRedaction.Value },
+                },
+                [400] = Error("UNKNOWN_FIELD", "unknown field 'evnts'; PATCH accepts endpoint, url, events, rateLimit, retrySchedule, headers", ["evnts"]),
             }),
         ["RotateWebhookSecret"] = new(new RotateSecretRequest { Secret = "auto" }, new Dictionary<int, object>
         {
@@ -85,23 +98,23 @@ public static class ApiExamples
             [429] = Error("RATE_LIMITED", "this API key may make 60 test, replay and recover calls per 00:01:00; try again in 12 s"),
         }),
         ["EnableWebhook"] = new(null, new Dictionary<int, object> { [200] = Webhook }),
-        ["DisableWebhook"] = new(null, new Dictionary<int, object>
-        {
-            [200] = Webhook with { Status = "disabled", StatusReason = "disabled through the API" },
-        }),
         ["ListDeliveries"] = new(null, new Dictionary<int, object>
         {
-            [200] = new DeliveryListResponse([Attempt], "50"),
-            [400] = Error("INVALID_OUTCOME", "outcome must be one of: " + string.Join(", ", DeliveryOutcomes.All)),
+            [200] = new DeliveryListResponse([Attempt], new DeliveryLogCursor(Attempt.At.ToUnixTimeMilliseconds(), DeliveryId, 0).Encode()),
+            [400] = Error("INVALID_OUTCOME", "outcome must be one of: " + string.Join(", ", DeliveryOutcomes.All), ["delivered"]),
         }),
         ["ReplayDelivery"] = new(null, new Dictionary<int, object>
         {
             [202] = new ReplayResponse(DeliveryId, "queued"),
             [410] = Error("EXPIRED", "the event of this delivery is past its retention and can no longer be sent"),
         }),
-        ["RecoverDeliveries"] = new(new RecoverRequest { Since = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero) }, new Dictionary<int, object>
+        ["RecoverDeliveries"] = new(new RecoverRequest
         {
-            [202] = new RecoverResponse(12, 1),
+            Since = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero),
+            Until = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero),
+        }, new Dictionary<int, object>
+        {
+            [202] = new RecoverResponse(12, 1, 2, new NotRecovered(1, 1, 0)),
             [400] = Error("INVALID_SINCE", "since is required, as an ISO 8601 time"),
         }),
         ["ListEventTypes"] = new(null, new Dictionary<int, object>
@@ -117,6 +130,17 @@ public static class ApiExamples
                 JsonSerializer.SerializeToElement(new { linkId = "lnk_42", country = "DE" })),
             [404] = Error("NOT_FOUND", $"no event '{EventId}' in this workspace (events are kept for the dedupe window)"),
         }),
+        ["GetEventDeliveries"] = new(null, new Dictionary<int, object>
+        {
+            [200] = new EventDeliveriesResponse(EventId,
+                [new EventDeliveryResponse(WebhookId, "https://hooks.example.com/dispatcher", DeliveryId, DeliveryOutcome.Retrying, 503, true, [Attempt])]),
+            [404] = Error("NOT_FOUND", $"no event '{EventId}' in this workspace (deliveries are kept with the delivery log, bodies for the dedupe window)"),
+        }),
+        ["DisableWebhook"] = new(null, new Dictionary<int, object>
+        {
+            [200] = Webhook with { Status = "disabled", StatusReason = "disabled through the API" },
+            [403] = Error("WORKSPACE_SUSPENDED", "workspace 'ws_demo' is suspended; its keys may only read (GET) until an operator resumes it"),
+        }),
     };
 
     /// <summary>Shown for an error status an operation gives no example of.</summary>
@@ -124,6 +148,7 @@ public static class ApiExamples
     {
         [400] = Error("INVALID_JSON", "the body is not valid JSON: 'x' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0."),
         [401] = Error("UNAUTHENTICATED", "missing API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"),
+        [403] = Error("INSUFFICIENT_SCOPE", "this key has scope 'read', which allows GET requests only; POST needs a key with scope 'write'"),
         [404] = Error("NOT_FOUND", $"no webhook '{WebhookId}' in this workspace"),
         [415] = Error("UNSUPPORTED_MEDIA_TYPE", "request bodies are JSON in UTF-8; charset=utf-16 is not accepted"),
         [429] = Error("RATE_LIMITED", "this API key may make 60 test, replay and recover calls per 00:01:00; try again in 12 s"),
@@ -131,4 +156,7 @@ public static class ApiExamples
 
     private static ApiErrorResponse Error(string code, string message, IReadOnlyList<string>? invalid = null) =>
         new(new ApiErrorDetail(code, message, invalid));
+
+    /// <summary>The body the server writes for <paramref name="error"/>.</summary>
+    public static ApiErrorResponse Error(ApiError error) => Error(error.Code, error.Message, error.Invalid);
 }

@@ -5,8 +5,8 @@ using Microsoft.OpenApi;
 namespace Dispatcher.Server.Api.OpenApi;
 
 /// <summary>
-/// Declares the schemes in the document and, on each operation, the ones its authorization policy
-/// accepts (any one of them), with the <c>401</c> every authenticated route can answer.
+/// Declares the schemes in the document and, on each operation, the ones its authorization policies
+/// accept (any one of them, as long as every policy of the route accepts it).
 /// </summary>
 public sealed class SecurityRequirementTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -33,18 +33,26 @@ public sealed class SecurityRequirementTransformer : IOpenApiDocumentTransformer
         {
             return Task.CompletedTask;
         }
-        operation.Security ??= [];
+        // A call presents one key, and every policy of the route must accept it: the schemes all of them take.
+        IEnumerable<string>? accepted = null;
         foreach (string policy in policies)
         {
             if (!ApiSecuritySchemes.ByPolicy.TryGetValue(policy, out var schemes))
             {
                 throw new InvalidOperationException($"authorization policy '{policy}' has no security scheme in {nameof(ApiSecuritySchemes)}.{nameof(ApiSecuritySchemes.ByPolicy)}");
             }
-            // Separate requirements: any one scheme satisfies the operation (OpenAPI ORs the list's entries).
-            foreach (string scheme in schemes)
-            {
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
-            }
+            accepted = accepted is null ? schemes : accepted.Intersect(schemes, StringComparer.Ordinal);
+        }
+        var common = accepted!.ToList();
+        if (common.Count == 0)
+        {
+            throw new InvalidOperationException($"no security scheme satisfies every policy of the route ({string.Join(", ", policies)}) in {nameof(ApiSecuritySchemes)}.{nameof(ApiSecuritySchemes.ByPolicy)}");
+        }
+        operation.Security ??= [];
+        // Separate requirements: any one scheme satisfies the operation (OpenAPI ORs the list's entries).
+        foreach (string scheme in common)
+        {
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
         }
         return Task.CompletedTask;
     }

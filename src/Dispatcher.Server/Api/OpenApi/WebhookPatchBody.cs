@@ -8,7 +8,7 @@ namespace Dispatcher.Server.Api.OpenApi;
 
 /// <summary>
 /// The body of <c>PATCH /v1/webhooks/{id}</c>: only the fields present change; <c>null</c> puts <c>rateLimit</c>
-/// and <c>retrySchedule</c> back to the deployment's; any other field is refused with <c>UNKNOWN_FIELD</c>.
+/// and <c>retrySchedule</c> back to the deployment's, and removes <c>headers</c>; any other field is refused with <c>UNKNOWN_FIELD</c>.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record WebhookPatchBody(
@@ -16,4 +16,5 @@ public sealed record WebhookPatchBody(
     string? Url,
     IReadOnlyList<string>? Events,
     RateLimitRequest? RateLimit,
-    IReadOnlyList<int>? RetrySchedule);
+    IReadOnlyList<int>? RetrySchedule,
+    IReadOnlyDictionary<string, string>? Headers = null);

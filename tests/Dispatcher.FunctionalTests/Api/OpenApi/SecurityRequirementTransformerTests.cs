@@ -1,5 +1,7 @@
 using Dispatcher.Server.Api;
+using Dispatcher.Server.Api.Admin;
 using Dispatcher.Server.Api.OpenApi;
+using Dispatcher.Server.Api.Scopes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -28,6 +30,37 @@ public sealed class SecurityRequirementTransformerTests
     }
 
     [Fact]
+    public async Task The_key_and_scope_policies_of_a_customer_route_accept_either_scheme_once()
+    {
+        var operation = new OpenApiOperation();
+
+        await Transform(operation, new AuthorizeAttribute(ApiKeyAuthenticationHandler.SchemeName), new AuthorizeAttribute(ScopeRequirement.PolicyName));
+
+        var schemes = operation.Security!.Select(r => r.Keys.Single().Reference.Id).ToList();
+        Assert.Equal([ApiSecuritySchemes.Bearer, ApiSecuritySchemes.ApiKeyHeader], schemes);
+    }
+
+    [Fact]
+    public async Task The_operator_policy_accepts_the_operator_key_only()
+    {
+        var operation = new OpenApiOperation();
+
+        await Transform(operation, new AuthorizeAttribute(AdminRegistration.PolicyName));
+
+        var schemes = operation.Security!.Select(r => r.Keys.Single().Reference.Id).ToList();
+        Assert.Equal([ApiSecuritySchemes.OperatorKey], schemes);
+    }
+
+    [Fact]
+    public async Task Policies_no_one_key_satisfies_together_are_refused()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Transform(new OpenApiOperation(),
+            new AuthorizeAttribute(AdminRegistration.PolicyName), new AuthorizeAttribute(ApiKeyAuthenticationHandler.SchemeName)));
+
+        Assert.Contains(AdminRegistration.PolicyName, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_anonymous_route_needs_no_scheme()
     {
         var operation = new OpenApiOperation();
@@ -40,9 +73,9 @@ public sealed class SecurityRequirementTransformerTests
     [Fact]
     public async Task A_policy_without_a_declared_scheme_is_refused_by_name()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Transform(new OpenApiOperation(), new AuthorizeAttribute("Operator")));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Transform(new OpenApiOperation(), new AuthorizeAttribute("Undeclared")));
 
-        Assert.Contains("'Operator'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Undeclared'", error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(ApiSecuritySchemes.ByPolicy), error.Message, StringComparison.Ordinal);
     }
 
