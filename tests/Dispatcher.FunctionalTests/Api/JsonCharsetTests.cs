@@ -52,4 +52,32 @@ public sealed class JsonCharsetTests(RedisServerFixture redis, ITestOutputHelper
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    /// <summary>
+    /// The handlers read their JSON bodies themselves, whatever the label (curl's <c>-d</c> sends
+    /// form-encoded): describing a body for the OpenAPI document must not make routing refuse the
+    /// request with an empty 415 before the handler runs.
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "", """{"endpoint":"https://hooks.example.com/x","events":["link.clicked"]}""", HttpStatusCode.Created)]
+    [InlineData("PATCH", "/{id}", """{"events":["link.clicked"]}""", HttpStatusCode.OK)]
+    [InlineData("POST", "/{id}/rotate-secret", "{}", HttpStatusCode.OK)]
+    [InlineData("POST", "/{id}/recover", """{"since":"2026-01-01T00:00:00Z"}""", HttpStatusCode.Accepted)]
+    public async Task A_json_body_labelled_as_a_form_or_text_still_reaches_its_handler(string method, string route, string body, HttpStatusCode expected)
+    {
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(new Uri("https://hooks.example.com/h"), "link.clicked");
+
+        foreach (string label in new[] { "application/x-www-form-urlencoded", "text/plain" })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), "/v1/webhooks" + route.Replace("{id}", webhook.Id))
+            {
+                Content = new StringContent(body, Encoding.UTF8, label),
+            };
+            using var response = await api.SendAsync(request);
+
+            Assert.True(expected == response.StatusCode, $"{label}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 }

@@ -52,7 +52,7 @@ public static class DeliveryEndpoints
                 "is still kept, also beyond the log's last 500. The answer says how many were queued, how many were left alone because a replay " +
                 "of them succeeded since (`alreadyDelivered`), and how many could not be sent again, and why (`notRecovered`; `expired` repeats " +
                 "`notRecovered.expired`). Test, replay and recover calls share a per-key limit.")
-            .Accepts<RecoverRequest>("application/json")
+            .DescribesJsonBody<RecoverRequest, RouteHandlerBuilder>()
             .Produces<RecoverResponse>(StatusCodes.Status202Accepted)
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
     }

@@ -20,7 +20,7 @@ public static class WebhookChangeEndpoints
             .WithSummary("Change a webhook")
             .WithDescription("Only the fields given change, each checked as on create, all or nothing; an empty object changes nothing. " +
                 "`null` puts `rateLimit` or `retrySchedule` back to the deployment's. An unknown field is `UNKNOWN_FIELD`, a `secret` `INVALID_SECRET`.")
-            .Accepts<WebhookPatchBody>("application/json")
+            .DescribesJsonBody<WebhookPatchBody, RouteHandlerBuilder>()
             .Produces<WebhookResponse>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/{id}/rotate-secret", RotateSecretAsync)
@@ -28,7 +28,7 @@ public static class WebhookChangeEndpoints
             .WithSummary("Rotate a webhook's signing secret")
             .WithDescription("The new secret is shown this once. The previous one keeps signing too until `previousSecretExpiresAt` " +
                 "(`Dispatcher:Secrets:RotationOverlap`, 24 h). The body is optional: none means a generated secret.")
-            .Accepts<RotateSecretRequest>(isOptional: true, "application/json")
+            .DescribesJsonBody<RotateSecretRequest, RouteHandlerBuilder>(optional: true)
             .Produces<WebhookResponse>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/{id}/test", TestAsync)

@@ -25,7 +25,7 @@ public static class WebhookEndpoints
             .WithSummary("Create a webhook")
             .WithDescription("Registers an endpoint for the listed events (full names of its format). The answer is the only time the signing secret is shown. " +
                 "A `webhook.test` event is queued to it unless the deployment turned that off. `url` is accepted for `endpoint`.")
-            .Accepts<CreateWebhookRequest>("application/json")
+            .DescribesJsonBody<CreateWebhookRequest, RouteHandlerBuilder>()
             .Produces<WebhookResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         group.MapGet("", ListAsync)
