@@ -10,7 +10,9 @@ namespace Dispatcher.LoadTest.Setup;
 /// </summary>
 public static class Routing
 {
-    public static IReadOnlyList<string> Types { get; } = [.. EventCatalogue.All.Select(t => t.Name)];
+    // Only types a producer may publish: the owner notification types are Dispatcher's own, and an
+    // endpoint subscribed to one would never get a published event.
+    public static IReadOnlyList<string> Types { get; } = [.. EventCatalogue.All.Select(t => t.Name).Where(EventCatalogue.IsPublishable)];
 
     public static int TypesPerWorkspace => Types.Count;
 

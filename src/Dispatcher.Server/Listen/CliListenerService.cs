@@ -110,10 +110,11 @@ public sealed partial class CliListenerService(
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"{formatError.Code}: {formatError.Message}"));
         }
-        // No events named: every catalogue event, in this format's names.
+        // No events named: every event a producer publishes, in this format's names. The owner
+        // notification types (webhook.failing…) only when named: they are about webhooks, not the product.
         IReadOnlyList<string?> requested = request.Events.Count > 0
             ? request.Events.ToList()
-            : EventCatalogue.All.Select(e => (string?)profile.EventName(e.Name)).ToList();
+            : EventCatalogue.All.Where(e => EventCatalogue.IsPublishable(e.Name)).Select(e => (string?)profile.EventName(e.Name)).ToList();
         if (WebhookRequestValidator.Events(profile, requested, out var events) is { } eventsError)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"{eventsError.Code}: {eventsError.Message}"));
