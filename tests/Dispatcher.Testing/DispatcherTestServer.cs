@@ -108,20 +108,21 @@ public sealed class DispatcherTestServer : IAsyncDisposable
             }
         });
         await app.StartAsync();
-        await FirstLeaseRoundAsync(app.Services.GetRequiredService<LeaseTelemetry>());
+        await FirstLeaseRoundAsync(app.Services.GetRequiredService<LeaseTelemetry>(), app.Lifetime.ApplicationStopping);
         return new DispatcherTestServer(app, prefix, logs);
     }
 
     /// <summary>
     /// The engine writes its bookkeeping (membership, partition count, leases) in its first lease round,
     /// which runs in the background after the host has started. Tests that compare Redis before and
-    /// after a refused call must take "before" after that round, or they race it. A server whose Redis
-    /// is down never completes one: after a bounded wait (real clock, 5 s) the test goes on.
+    /// after a refused call must take "before" after that round, or they race it. A server that refuses
+    /// to start stops at once; one whose Redis is down never completes a round: after a bounded wait
+    /// (real clock, 3 s, under the 5 s before the first readiness probe runs) the test goes on.
     /// </summary>
-    private static async Task FirstLeaseRoundAsync(LeaseTelemetry leases)
+    private static async Task FirstLeaseRoundAsync(LeaseTelemetry leases, CancellationToken stopping)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (leases.RoundsEnded == 0 && DateTime.UtcNow < deadline)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        while (leases.RoundsEnded == 0 && !stopping.IsCancellationRequested && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
         }
