@@ -72,6 +72,7 @@ public sealed partial class ReferencePageTests(RedisServerFixture redis, ITestOu
             Assert.Equal(operations, rendered["links"]!.GetValue<int>());
             Assert.Equal(schemas, rendered["schemas"]!.AsArray().Count);
             Assert.Equal(0, rendered["nullTexts"]!.GetValue<int>());
+            Assert.Equal(0, rendered["objectTexts"]!.GetValue<int>());
         }
         finally
         {

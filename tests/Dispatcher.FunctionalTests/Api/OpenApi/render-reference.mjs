@@ -30,5 +30,7 @@ console.log(JSON.stringify({
   links: toc.all("a").length,
   schemas: content.all("h3").map((h) => h.text),
   nullTexts: strings(content).filter((s) => s === "null" || s === "undefined").length,
+  // A list of nodes turned into text ("[object …],[object …]") instead of being appended.
+  objectTexts: strings(content).filter((s) => s.includes("[object ")).length,
   errors: content.all("p").filter((p) => p.attrs.class === "error").map((p) => p.text),
 }));

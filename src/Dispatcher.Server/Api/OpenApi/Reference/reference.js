@@ -10,7 +10,8 @@
     for (const [name, value] of Object.entries(attrs || {})) {
       node.setAttribute(name, value);
     }
-    return add(node, children.map((child) => (child instanceof Node || child === null || child === undefined ? child : String(child))));
+    // Flattened first: a list of rows passed as one child would otherwise become the text "[object HTMLTableRowElement],…".
+    return add(node, children.flat(Infinity).map((child) => (child instanceof Node || child === null || child === undefined ? child : String(child))));
   }
 
   // Node.append would show a null as the text "null": optional parts are left out here instead.
