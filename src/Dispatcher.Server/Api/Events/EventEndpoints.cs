@@ -6,7 +6,6 @@ using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Events;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.OpenApi;
-using Microsoft.AspNetCore.Http.Features;
 // Not Microsoft.Extensions.Logging.EventId, which the server imports everywhere.
 using EventId = Dispatcher.Core.Events.EventId;
 
@@ -23,7 +22,7 @@ public static class EventEndpoints
             .WithSummary("List the event catalogue")
             .WithDescription("Every event producers can publish, what it means, and its name in each wire format (what webhooks subscribe with).")
             .Produces<EventTypeListResponse>();
-        // A catch-all: an id may hold '/', and so may the path that carries it (see EventIdOf).
+        // A catch-all: an id may hold '/', and so may the path that carries it (see EventPathId).
         group.MapGet("/events/{**id}", GetEventAsync)
             .WithName("GetEvent")
             .WithSummary("Get a whole event")
@@ -44,7 +43,7 @@ public static class EventEndpoints
     /// </summary>
     private static async Task<IResult> GetEventAsync(string id, HttpContext http, WebhookStore webhooks, EventStore events, PartitionMap partitions)
     {
-        id = EventIdOf(http, id);
+        id = EventPathId.Of(http, id, moreFollows: false);
         string workspace = http.User.Workspace();
         // The webhooks are listed only if the event's home partition lacks it (see EventStore).
         var evt = await events.FindAsync(new WorkspaceId(workspace), new EventId(id),
@@ -55,25 +54,5 @@ public static class EventEndpoints
         }
         using var data = JsonDocument.Parse(evt.Data);
         return Results.Json(new EventResponse(evt.Id, evt.Type, evt.CreatedAt.UtcDateTime, evt.WorkspaceId, data.RootElement.Clone()), ApiJson.Options);
-    }
-
-    /// <summary>
-    /// The id as the caller percent-encoded it, decoded once. The route value cannot be used as it
-    /// is: the server decodes every escape of the path except <c>%2F</c>, so <c>a%2Fb</c> (id
-    /// <c>a/b</c>) and <c>a%252Fb</c> (id <c>a%2Fb</c>) would both arrive as <c>a%2Fb</c>. The raw
-    /// request target still tells them apart.
-    /// </summary>
-    private static string EventIdOf(HttpContext http, string routeValue)
-    {
-        string? raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        const string Route = "/v1/events/";
-        if (raw is null)
-        {
-            return routeValue;
-        }
-        int query = raw.IndexOf('?', StringComparison.Ordinal);
-        string path = query < 0 ? raw : raw[..query];
-        int start = path.IndexOf(Route, StringComparison.OrdinalIgnoreCase);
-        return start < 0 ? routeValue : Uri.UnescapeDataString(path[(start + Route.Length)..]);
     }
 }
