@@ -81,7 +81,12 @@ public sealed class RateLimitTests(RedisServerFixture redis, ITestOutputHelper o
             await PublishAsync(publisher, "hang", events);
             var arrivals = await ReceiveAsync(healthy, events);
 
-            AssertSustains(arrivals, Rate, Burst);
+            // This test is about isolation, not the exact rate (the first test holds that to 90%):
+            // a partition blocked by the hanging endpoint would deliver a few events per 5 s timeout,
+            // under 10% of the rate. Its two webhooks share one partition on a 2-core machine, so a
+            // stall of the loaded machine may cost it more than the single-webhook test (CI once
+            // measured 41/s here): it must keep three quarters of the rate.
+            AssertSustains(arrivals, Rate, Burst, minimumShare: 0.75);
             // The hanging endpoint holds at most its own senders.
             Assert.InRange(hanging.All.Count, 1, 4);
         }
@@ -128,13 +133,13 @@ public sealed class RateLimitTests(RedisServerFixture redis, ITestOutputHelper o
         }
     }
 
-    private void AssertSustains(DateTimeOffset[] arrivals, int expectedRate, int burst)
+    private void AssertSustains(DateTimeOffset[] arrivals, int expectedRate, int burst, double minimumShare = 0.9)
     {
         // After the burst is spent, the rest arrive at the sustained rate. Measured from the end of
         // the burst, so the time the producer's later batches take to be ingested is not counted.
         double seconds = (arrivals[^1] - arrivals[burst]).TotalSeconds;
         double rate = (arrivals.Length - 1 - burst) / seconds;
         output.WriteLine($"sustained {rate:0.#}/s over {seconds:0.##} s");
-        Assert.True(rate >= 0.9 * expectedRate, $"sustained only {rate:0.#}/s");
+        Assert.True(rate >= minimumShare * expectedRate, $"sustained only {rate:0.#}/s");
     }
 }
