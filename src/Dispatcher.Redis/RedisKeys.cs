@@ -134,6 +134,15 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Pub/sub channel announcing a new <see cref="DirectoryVersion"/>, so every instance reloads at once.</summary>
     public RedisChannel DirectoryChanged => RedisChannel.Literal($"{Prefix}:dir:changed");
 
+    // The dashboard's sign-ins, one key each (no script touches two): named by the SHA-256 of their
+    // token, so Redis never holds a token a browser could present.
+
+    /// <summary>A signed-in browser's session: its workspace, scope and the key it signed in with; expires with the session.</summary>
+    public RedisKey DashboardSession(string tokenHash) => $"{Prefix}:dash:session:{tokenHash}";
+
+    /// <summary>A portal sign-in link not yet used; expires with the link.</summary>
+    public RedisKey PortalLink(string tokenHash) => $"{Prefix}:dash:link:{tokenHash}";
+
     /// <summary>A caller's call counter of one limited kind (e.g. <c>send</c>); the caller is a key's identity, never the key.</summary>
     public RedisKey CallLimit(string kind, string callerId) => $"{Prefix}:rl:{kind}:{callerId}";
 }

@@ -132,4 +132,10 @@ public static class LogEventIds
     public const int DirectoryReloaded = 6020;
     public const int DirectoryReloadFailed = 6021;
     public const int DirectorySubscribeFailed = 6022;
+
+    // 6200–6219: The dashboard: sign-ins, sessions, portal links
+    public const int DashboardSignedIn = 6200;
+    public const int DashboardSignInRefused = 6201;
+    public const int PortalLinkMinted = 6202;
+    public const int DashboardSessionEnded = 6203;
 }

@@ -12,11 +12,13 @@ public static class ApiRegistration
     /// <summary>The customer REST API: API-key authentication, the per-key send limit, webhooks, deliveries and events.</summary>
     public static IServiceCollection AddRestApi(this IServiceCollection services)
     {
-        // No default scheme: only the REST endpoints (policy "ApiKey") look at API keys; gRPC has its own.
+        // No default scheme: only the REST endpoints (policy "ApiKey") look at API keys, and at the
+        // dashboard's session cookie (its pages' scripts call this API); gRPC has its own.
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiKeyAuthenticationHandler.SchemeName, policy =>
-            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, Dashboard.Auth.DashboardSessionHandler.SchemeName)
+                .RequireAuthenticatedUser());
         services.AddSendLimits();
         services.AddSingleton<EndpointUrlRules>();
         services.AddSingleton<WebhookTestEventSender>();

@@ -63,4 +63,6 @@ public sealed class DispatcherOptions
     public LimitOptions Limits { get; set; } = new();
 
     public WebhookOptions Webhooks { get; set; } = new();
+
+    public DashboardOptions Dashboard { get; set; } = new();
 }

@@ -3,6 +3,7 @@ using Dispatcher.Server.Api;
 using Dispatcher.Server.Api.OpenApi;
 using Dispatcher.Server.Auth;
 using Dispatcher.Server.Configuration;
+using Dispatcher.Server.Dashboard;
 using Dispatcher.Server.Email;
 using Dispatcher.Server.Health;
 using Dispatcher.Server.Ingest;
@@ -54,12 +55,14 @@ public static partial class DispatcherHost
         builder.Services.AddRuntimeWorkspaces();
         builder.Services.AddKeyScopes();
         builder.Services.AddOperatorApi();
+        builder.Services.AddDashboard();
         builder.Services.AddDispatcherHealth();
         builder.AddDispatcherTelemetry();
         builder.Services.AddApiContract();
 
         var app = builder.Build();
         app.StopEmbeddedStoreWithHost();
+        app.UseDashboardSecurityHeaders();
         app.MapRestApi();
         app.MapOperatorApi();
         app.MapGrpcService<EventIngestService>();
@@ -68,6 +71,7 @@ public static partial class DispatcherHost
         app.MapDispatcherHealth();
         app.MapDispatcherTelemetry();
         app.MapApiContract();
+        app.MapDashboard();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
     }

@@ -27,6 +27,10 @@ public sealed class WorkspaceDirectory(DirectoryStore store, TimeProvider time) 
         return _view.KeysByHash.TryGetValue(KeyHash.Of(presented), out var key) && key.IsLive(time.GetUtcNow()) ? key : null;
     }
 
+    /// <summary>A live runtime key by its SHA-256: what a dashboard session signed in with a key checks on each request.</summary>
+    public RuntimeKey? FindKeyByHash(string hash) =>
+        _view.KeysByHash.TryGetValue(hash, out var key) && key.IsLive(time.GetUtcNow()) ? key : null;
+
     /// <summary>The runtime record of a workspace, tombstones included; null for one never created at runtime.</summary>
     public RuntimeWorkspace? Find(string workspaceId) => _view.Workspaces.GetValueOrDefault(workspaceId);
 

@@ -10,7 +10,8 @@ public static class ScopeRegistration
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiErrorAuthorizationResultHandler>();
         services.AddAuthorizationBuilder().AddPolicy(ScopeRequirement.PolicyName, policy =>
-            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).AddRequirements(new ScopeRequirement()));
+            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, Dashboard.Auth.DashboardSessionHandler.SchemeName)
+                .AddRequirements(new ScopeRequirement()));
         return services;
     }
 }
