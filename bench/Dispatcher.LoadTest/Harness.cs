@@ -137,7 +137,7 @@ public static class Harness
 
             // Last: the second instance takes half the partitions, which no other scenario expects.
             HarnessLog.Phase(logger, "cross-instance", $"a second instance joins; then {latency.RatePerSecond:N0}/s for {settings.CrossInstanceDuration.TotalSeconds:0} s through the first only");
-            (crossInstance, var crossPhase) = await CrossInstanceScenario.RunAsync(context, throughputFleet, latency.RatePerSecond);
+            (crossInstance, var crossPhase, bool handedBack) = await CrossInstanceScenario.RunAsync(context, throughputFleet, latency.RatePerSecond);
             Check(logger, crossPhase, notes);
             if (!crossInstance.HoldersStable)
             {
@@ -149,7 +149,7 @@ public static class Harness
             if (settings.RunInstances)
             {
                 HarnessLog.Phase(logger, "instances", $"scenario 1's load through one instance, then through {InstancesScenario.Instances} on the same Redis");
-                (instances, instancePhases) = await InstancesScenario.RunAsync(context, throughputFleet);
+                (instances, instancePhases) = await InstancesScenario.RunAsync(context, throughputFleet, handedBack);
                 Array.ForEach(instancePhases, p => Check(logger, p, notes));
                 HarnessLog.Phase(logger, "instances", $"one {instances.One.DeliveredPerSecond:N0}/s, three {instances.Three.DeliveredPerSecond:N0}/s ({instances.ThreeToOne:0.00}×)");
             }

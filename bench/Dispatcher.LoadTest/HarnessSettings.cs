@@ -129,14 +129,16 @@ public sealed record HarnessSettings
                 LatencyDuration = TimeSpan.FromSeconds(3),
                 CrossInstanceDuration = TimeSpan.FromSeconds(2),
                 BurstEndpoints = 20,
-                BurstEvents = 4_000,
+                // Burst and backlog drain at the endpoints' cap (50/s each): 100 per endpoint is two seconds
+                // of it, enough for the per-second figures the quick run checks.
+                BurstEvents = 2_000,
                 IngestEvents = 2_000,
                 WrkDuration = TimeSpan.FromSeconds(2),
                 RedisBenchmarkRequests = 100_000,
                 BullMqEvents = 2_000,
                 HangfireEvents = 500,
                 BacklogEndpoints = 20,
-                BacklogPerEndpoint = 200,
+                BacklogPerEndpoint = 100,
                 PhaseTimeout = TimeSpan.FromSeconds(40),
             }
             : settings;

@@ -93,6 +93,19 @@ public sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// SIGTERM, as an orchestrator stops a process, then waits for its exit; kills it and throws when
+    /// that takes longer than <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+        return await WaitForExitAsync(timeout);
+    }
+
     public void Kill()
     {
         try

@@ -103,5 +103,21 @@ public sealed class DispatcherServer : IAsyncDisposable
     public Task<DispatcherServer> StartAnotherAsync(string name) =>
         StartAsync(_redis, _workspaces, _webhooksPerWorkspace, perfMap: false, _logDirectory, name, _serverBuild);
 
+    /// <summary>
+    /// A graceful stop: the server hands its leases back as it goes, so the instances left take its
+    /// partitions over at their next lease round instead of after its leases expire and the takeover delay.
+    /// </summary>
+    public async Task<bool> StopAsync(TimeSpan timeout)
+    {
+        try
+        {
+            return await _process.StopAsync(timeout) == 0;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

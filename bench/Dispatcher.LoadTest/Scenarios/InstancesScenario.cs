@@ -21,19 +21,28 @@ public static class InstancesScenario
     /// <summary>The server's default (the harness sets neither): Partitions:TakeoverDelay, else Delivery:RequestTimeout.</summary>
     private static TimeSpan TakeoverDelay => new PartitionOptions().TakeoverDelay ?? new DeliveryOptions().RequestTimeout;
 
-    public static async Task<(InstancesResult Result, ArrivalPhase[] Phases)> RunAsync(RunContext context, EndpointFleet fleet)
+    /// <param name="handedBack">
+    /// Whether the instance an earlier phase started was stopped gracefully, handing its leases back:
+    /// the one instance then delivers those partitions as soon as it holds them.
+    /// </param>
+    public static async Task<(InstancesResult Result, ArrivalPhase[] Phases)> RunAsync(RunContext context, EndpointFleet fleet, bool handedBack)
     {
         var holders = new PartitionHolders(context.Redis);
         // An instance killed by an earlier phase keeps its leases until they expire, and the one
         // that takes them over waits the takeover delay before it delivers them: measured earlier,
         // the one instance would be short of those partitions for part of its phase.
         await holders.WaitForInstancesAsync(1, context.Settings.PhaseTimeout);
-        await Task.Delay(TakeoverDelay + TimeSpan.FromSeconds(1));
+        if (!handedBack)
+        {
+            await Task.Delay(TakeoverDelay + TimeSpan.FromSeconds(1));
+        }
         var (one, onePhase) = await MeasureAsync(context, fleet, "instances-1", [context.Dispatcher]);
 
         var splitClock = Stopwatch.StartNew();
-        await using var b = await context.Dispatcher.StartAnotherAsync("dispatcher-3b");
-        await using var c = await context.Dispatcher.StartAnotherAsync("dispatcher-3c");
+        // Started together: the split is timed from here to both having their shares, not one start after the other.
+        var starting = new[] { context.Dispatcher.StartAnotherAsync("dispatcher-3b"), context.Dispatcher.StartAnotherAsync("dispatcher-3c") };
+        await using var b = await starting[0];
+        await using var c = await starting[1];
         await holders.WaitForInstancesAsync(Instances, context.Settings.PhaseTimeout);
         double split = splitClock.Elapsed.TotalSeconds;
         // Cold instances, warmed as scenario 1's instance was (ingest through each, deliveries on all three).

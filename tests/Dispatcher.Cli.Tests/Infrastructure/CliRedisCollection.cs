@@ -2,7 +2,10 @@ using Dispatcher.Testing;
 
 namespace Dispatcher.Cli.Tests.Infrastructure;
 
-/// <summary>The CLI tests share one redis-server (the shared fixture of Dispatcher.Testing); each isolates itself by key prefix.</summary>
+/// <summary>
+/// The command tests share one redis-server (the shared fixture of Dispatcher.Testing); each isolates itself by
+/// key prefix. The listen tests have their own (<see cref="ListenRedisCollection"/>) and run beside them.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class CliRedisCollection : ICollectionFixture<RedisServerFixture>
 {

@@ -40,8 +40,9 @@ public sealed class TwoInstances : IAsyncDisposable
     public static async Task<TwoInstances> StartAsync(
         RedisServerFixture redis, string prefix, ITestOutputHelper output, IDictionary<string, string> settings)
     {
-        var one = await ServerProcess.StartAsync(redis, prefix, output, settings);
-        var two = await ServerProcess.StartAsync(redis, prefix, output, settings);
+        // Started together: which one comes up first does not matter, the wait below settles the lease either way.
+        var started = await Task.WhenAll(ServerProcess.StartAsync(redis, prefix, output, settings), ServerProcess.StartAsync(redis, prefix, output, settings));
+        var (one, two) = (started[0], started[1]);
         var keys = new RedisKeys(prefix);
         // Polled: the servers' lease loops run on their own timers and announce nothing outside their processes.
         // Bounded by a few heartbeats (every third of the lease TTL) plus the servers' start on a busy machine.

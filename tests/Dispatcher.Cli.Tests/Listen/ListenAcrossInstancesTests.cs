@@ -12,7 +12,7 @@ namespace Dispatcher.Cli.Tests.Listen;
 /// <c>dispatcher listen</c> connected to an instance that does not deliver its webhook's partition:
 /// the holder relays each attempt there, and the CLI's report back.
 /// </summary>
-[Collection(CliRedisCollection.Name)]
+[Collection(ListenRedisCollection.Name)]
 public sealed class ListenAcrossInstancesTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const string StreamClosed = "the `dispatcher listen` stream closed";

@@ -6,7 +6,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.Cli.Tests.Listen;
 
 /// <summary>Killing the server mid-stream and restarting it: the CLI reconnects to the same session; nothing is lost or doubled.</summary>
-[Collection(CliRedisCollection.Name)]
+[Collection(ListenRedisCollection.Name)]
 public sealed class ListenCrashTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.Cli.Tests.Listen;
 
 /// <summary><c>dispatcher listen</c> with runtime keys: scope <c>write</c> listens, <c>read</c> and a suspended workspace's keys are refused.</summary>
-[Collection(CliRedisCollection.Name)]
+[Collection(ListenRedisCollection.Name)]
 public sealed class ListenKeyScopeTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

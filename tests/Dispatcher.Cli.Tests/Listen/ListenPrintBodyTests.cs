@@ -4,7 +4,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.Cli.Tests.Listen;
 
 /// <summary><c>dispatcher listen --print-body</c>: each request's body printed as sent, as Elido's CLI does.</summary>
-[Collection(CliRedisCollection.Name)]
+[Collection(ListenRedisCollection.Name)]
 public sealed class ListenPrintBodyTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Dispatcher.Cli.Tests.Listen;
 /// <c>ReportResult</c> is written by a tenant's client: what it may claim and store is bounded.
 /// Driven with a raw gRPC client (what a hostile or broken CLI would send), against the real server.
 /// </summary>
-[Collection(CliRedisCollection.Name)]
+[Collection(ListenRedisCollection.Name)]
 public sealed class ListenReportTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

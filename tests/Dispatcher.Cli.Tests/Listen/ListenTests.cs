@@ -7,7 +7,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.Cli.Tests.Listen;
 
 /// <summary><c>dispatcher listen</c>: the real CLI process forwarding a real server's deliveries to a local Kestrel receiver.</summary>
-[Collection(CliRedisCollection.Name)]
+[Collection(ListenRedisCollection.Name)]
 public sealed class ListenTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]
