@@ -43,7 +43,14 @@ public sealed class DashboardFixture : IAsyncLifetime
         });
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium));
-        _server = await server;
+        try
+        {
+            _server = await server;
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            throw new InvalidOperationException($"the server process did not start ({e.Message}); it printed:\n{Output.Unrouted}", e);
+        }
         Operator = Client(OperatorApi.Key);
         // Live regions refresh every 2 s, and a delivery crosses three processes on a busy 2-core machine.
         SetDefaultExpectTimeout(15_000);
