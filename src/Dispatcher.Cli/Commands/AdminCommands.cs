@@ -2,15 +2,16 @@ using System.CommandLine;
 
 namespace Dispatcher.Cli.Commands;
 
-/// <summary><c>dispatcher admin workspaces|keys …</c>: the operator API (<c>/v1/admin</c>), with the operator key.</summary>
+/// <summary><c>dispatcher admin workspaces|keys|portal-link …</c>: the operator API (<c>/v1/admin</c>), with the operator key.</summary>
 public static class AdminCommands
 {
     public static Command Build()
     {
-        var admin = new Command("admin", "operator commands: workspaces and their keys (needs the operator key)");
+        var admin = new Command("admin", "operator commands: workspaces, their keys and dashboard sign-in links (needs the operator key)");
         admin.Options.Add(AdminCall.OperatorKey);
         admin.Subcommands.Add(AdminWorkspaceCommands.Build());
         admin.Subcommands.Add(AdminKeyCommands.Build());
+        admin.Subcommands.Add(AdminPortalLinkCommand.Build());
         return admin;
     }
 
