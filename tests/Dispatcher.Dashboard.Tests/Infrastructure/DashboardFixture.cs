@@ -51,7 +51,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"the server process did not start ({e.Message}); it printed:\n{Output.Unrouted}", e);
         }
+        // The operator API takes its key only as a bearer token (docs/api.md); customer keys go as X-API-Key.
         Operator = Client(OperatorApi.Key);
+        Operator.DefaultRequestHeaders.Remove("X-API-Key");
+        Operator.DefaultRequestHeaders.Authorization = new("Bearer", OperatorApi.Key);
         // Live regions refresh every 2 s, and a delivery crosses three processes on a busy 2-core machine.
         SetDefaultExpectTimeout(15_000);
     }
