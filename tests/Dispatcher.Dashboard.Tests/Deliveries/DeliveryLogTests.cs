@@ -12,9 +12,7 @@ public sealed class DeliveryLogTests(DashboardFixture fixture, ITestOutputHelper
         var webhook = await CreateWebhookAsync(receiver);
         await Fixture.PublishAsync(Workspace.Id, "evt_log_1");
         await receiver.NextAsync();
-        await SignInAsync();
-
-        await Page.GotoAsync($"/dashboard/webhooks/{webhook.Id}");
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(receiver.Url().ToString());
         await Expect(Page.Locator("#status")).ToContainTextAsync("enabled");
@@ -41,8 +39,7 @@ public sealed class DeliveryLogTests(DashboardFixture fixture, ITestOutputHelper
     {
         var receiver = await ReceiverAsync();
         var webhook = await CreateWebhookAsync(receiver);
-        await SignInAsync();
-        await Page.GotoAsync($"/dashboard/webhooks/{webhook.Id}");
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
         await Expect(Page.Locator("#deliveries tr[data-delivery-id]")).ToHaveCountAsync(1);
         await Page.EvaluateAsync("() => window.notReloaded = true");
 
@@ -62,8 +59,7 @@ public sealed class DeliveryLogTests(DashboardFixture fixture, ITestOutputHelper
         receiver.Respond = (_, _) => Task.FromResult(500);
         await Fixture.PublishAsync(Workspace.Id, "evt_filter_refused");
         await receiver.NextAsync();
-        await SignInAsync();
-        await Page.GotoAsync($"/dashboard/webhooks/{webhook.Id}");
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
         await Expect(Page.Locator("#deliveries tr[data-delivery-id]")).ToHaveCountAsync(2);
 
         await Page.Locator("#f-outcome").SelectOptionAsync("retrying");

@@ -13,8 +13,11 @@ public sealed class KeySignInTests(DashboardFixture fixture, ITestOutputHelper o
         await Expect(Page).ToHaveURLAsync(new Regex("/dashboard/sign-in$"));
         await Screenshots.TakeAsync(Page, "sign-in");
 
-        await SignInAsync();
+        await Page.GetByLabel("API key").FillAsync(Workspace.WriteKey);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
+        await Expect(Page).ToHaveURLAsync(new Regex("/dashboard$"));
+        await Expect(Page.GetByTestId("workspace")).ToHaveTextAsync(Workspace.Id);
         await Expect(Page.GetByTestId("scope")).ToHaveTextAsync("write");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Webhooks", Exact = true })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Event lookup" })).ToBeVisibleAsync();
@@ -58,9 +61,12 @@ public sealed class KeySignInTests(DashboardFixture fixture, ITestOutputHelper o
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        await SignInAsync();
+        await SignInWithKeyAsync(Page, Workspace.WriteKey);
+        await Expect(Page.GetByTestId("workspace")).ToHaveTextAsync(Workspace.Id);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Signed out" })).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("workspace")).ToHaveCountAsync(0);
         await Page.GotoAsync("/dashboard");
 
         await Expect(Page).ToHaveURLAsync(new Regex("/dashboard/sign-in$"));

@@ -69,9 +69,7 @@ public sealed class CreateWebhookTests(DashboardFixture fixture, ITestOutputHelp
     public async Task No_event_chosen_is_refused_beside_the_events()
     {
         var receiver = await ReceiverAsync();
-        await SignInAsync();
-
-        await Page.GotoAsync("/dashboard/webhooks/new");
+        await SignInAsync(path: "/dashboard/webhooks/new");
         await Page.GetByLabel("Endpoint URL").FillAsync(receiver.Url().ToString());
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create webhook" }).ClickAsync();
 

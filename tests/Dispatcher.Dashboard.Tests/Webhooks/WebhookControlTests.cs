@@ -13,8 +13,7 @@ public sealed class WebhookControlTests(DashboardFixture fixture, ITestOutputHel
     {
         var receiver = await ReceiverAsync();
         var webhook = await CreateWebhookAsync(receiver);
-        await SignInAsync();
-        await Page.GotoAsync($"/dashboard/webhooks/{webhook.Id}");
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
 
@@ -35,8 +34,7 @@ public sealed class WebhookControlTests(DashboardFixture fixture, ITestOutputHel
     {
         var receiver = await ReceiverAsync();
         var webhook = await CreateWebhookAsync(receiver);
-        await SignInAsync();
-        await Page.GotoAsync($"/dashboard/webhooks/{webhook.Id}");
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Rotate secret" }).ClickAsync();
 
@@ -60,8 +58,7 @@ public sealed class WebhookControlTests(DashboardFixture fixture, ITestOutputHel
     {
         var receiver = await ReceiverAsync();
         var webhook = await CreateWebhookAsync(receiver);
-        await SignInAsync();
-        await Page.GotoAsync($"/dashboard/webhooks/{webhook.Id}");
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         var dialog = Page.Locator("dialog[open]");
@@ -79,8 +76,7 @@ public sealed class WebhookControlTests(DashboardFixture fixture, ITestOutputHel
     {
         var receiver = await ReceiverAsync();
         var webhook = await CreateWebhookAsync(receiver);
-        await SignInAsync();
-        await Page.GotoAsync($"/dashboard/webhooks/{webhook.Id}");
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
 
         var settings = Page.Locator("#settings");
         await settings.Locator("input[name=events][value='link.created']").CheckAsync();
@@ -102,8 +98,7 @@ public sealed class WebhookControlTests(DashboardFixture fixture, ITestOutputHel
     {
         var receiver = await ReceiverAsync();
         var webhook = await CreateWebhookAsync(receiver);
-        await SignInAsync();
-        await Page.GotoAsync($"/dashboard/webhooks/{webhook.Id}");
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
         await Expect(Page.Locator("#deliveries tr[data-delivery-id]")).ToHaveCountAsync(1);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send test event" }).ClickAsync();

@@ -11,7 +11,7 @@ public sealed class WebhookListTests(DashboardFixture fixture, ITestOutputHelper
     {
         var receiver = await ReceiverAsync();
         var first = await CreateWebhookAsync(receiver);
-        var second = await Workspace.Api.CreateFormatWebhookAsync(receiver.Url("/other"), "standard", "link.clicked", "link.created");
+        var second = await Workspace.Api.CreateFormatWebhookAsync(receiver.Url("/other"), "standard-webhooks", "link.clicked", "link.created");
         await receiver.NextAsync();
         await Workspace.Api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{second.Id}/disable");
 
