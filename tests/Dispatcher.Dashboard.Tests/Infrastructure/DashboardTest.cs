@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Dispatcher.Testing;
 
 namespace Dispatcher.Dashboard.Tests.Infrastructure;
