@@ -25,10 +25,13 @@ public static class DashboardRegistration
         services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy =>
             policy.AddAuthenticationSchemes(DashboardSessionHandler.SchemeName).RequireAuthenticatedUser());
         services.AddRazorPages(pages =>
-        {
-            pages.RootDirectory = "/Dashboard/Pages";
-            pages.Conventions.AuthorizeFolder("/", PolicyName);
-        });
+            {
+                pages.RootDirectory = "/Dashboard/Pages";
+                pages.Conventions.AuthorizeFolder("/", PolicyName);
+            })
+            // Named, not found by MVC's entry-assembly discovery: a host (the tests', a future
+            // single-binary) may start the server from another assembly.
+            .AddApplicationPart(typeof(DashboardRegistration).Assembly);
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "dispatcher_antiforgery";

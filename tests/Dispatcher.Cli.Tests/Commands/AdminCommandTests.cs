@@ -81,6 +81,26 @@ public sealed class AdminCommandTests(RedisServerFixture redis, ITestOutputHelpe
         Assert.DoesNotContain(DispatcherTestServer.ApiKey, notOperator.Stderr + notOperator.Stdout);
     }
 
+    [Fact]
+    public async Task An_operator_mints_a_portal_link_that_opens_the_workspace_dashboard_once()
+    {
+        await using var server = await DispatcherTestServer.StartAsync(redis, output, OperatorApi.Settings());
+
+        var minted = await CliProcess.RunAsync(Environment(server), output, "admin", "portal-link", DispatcherTestServer.Workspace, "--scope", "read", "--ttl", "120");
+
+        Assert.True(minted.ExitCode == 0, minted.ToString());
+        string url = minted.Stdout.Trim();
+        Assert.StartsWith(new Uri(server.Http, "/dashboard/portal?token=").ToString(), url);
+        Assert.Contains($"read access to workspace {DispatcherTestServer.Workspace}; works once", minted.Stderr);
+        using var browser = new HttpClient();
+        string page = await browser.GetStringAsync(url);
+        Assert.Contains($"Sign in to {DispatcherTestServer.Workspace}", page);
+
+        var tooLong = await CliProcess.RunAsync(Environment(server), output, "admin", "portal-link", DispatcherTestServer.Workspace, "--ttl", "99999");
+        Assert.Equal(1, tooLong.ExitCode);
+        Assert.Contains("INVALID_TTL", tooLong.Stderr);
+    }
+
     private static Dictionary<string, string> Environment(DispatcherTestServer server)
     {
         var env = CliServer.Environment(server);

@@ -15,7 +15,8 @@ public static class RouteInventory
     /// <summary>
     /// Mapped, and not part of the REST API the document describes: the probes and the metrics scrape
     /// (for orchestrators and Prometheus, in docs/operations.md; raw request delegates the generator
-    /// cannot describe), the document itself, and the reference page's files (its viewer). Listed by
+    /// cannot describe), the document itself, the reference page's files (its viewer) and the dashboard's
+    /// (a browser UI over this API; its pages are Razor Pages, not API routes). Listed by
     /// name, not by their ExcludeFromDescription mark: a customer route given that mark must still fail here.
     /// </summary>
     /// <summary>How a route that answers every method (health checks, the scrape) is listed.</summary>
@@ -24,6 +25,7 @@ public static class RouteInventory
     public static readonly IReadOnlySet<string> NotApi = new HashSet<string>(StringComparer.Ordinal)
     {
         "* /healthz", "* /readyz", "* /metrics", "GET /openapi/v1.json", "GET /openapi", "GET /openapi/reference.js", "GET /openapi/reference.css",
+        "GET /dashboard/assets/dashboard.css", "GET /dashboard/assets/dashboard.js",
     };
 
     public static IReadOnlyList<string> Mapped(IServiceProvider services) =>
