@@ -59,6 +59,25 @@ public sealed class DashboardFixture : IAsyncLifetime
         SetDefaultExpectTimeout(15_000);
     }
 
+    /// <summary>
+    /// Fails at once, saying so, when the shared server process is gone (it crashed, or something on the
+    /// machine killed it), rather than letting every later test fail on a refused connection.
+    /// </summary>
+    public void EnsureServerRuns()
+    {
+        bool runs;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(Server.Id);
+            runs = !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            runs = false;
+        }
+        Assert.True(runs, $"the shared server process {Server.Id} has exited; its last lines:\n{string.Join('\n', Server.Lines.TakeLast(20))}");
+    }
+
     /// <summary>A fresh cookie jar at the size the committed screenshots have.</summary>
     public Task<IBrowserContext> NewContextAsync() => Browser.NewContextAsync(new()
     {

@@ -27,6 +27,7 @@ public abstract partial class DashboardTest(DashboardFixture fixture, ITestOutpu
     public async Task InitializeAsync()
     {
         fixture.Output.RouteTo(output);
+        fixture.EnsureServerRuns();
         _serverLinesBefore = fixture.Server.Lines.Count;
         Workspace = await fixture.NewWorkspaceAsync();
         Page = await NewPageAsync();

@@ -64,7 +64,11 @@ public sealed class KeySignInTests(DashboardFixture fixture, ITestOutputHelper o
         await SignInWithKeyAsync(Page, Workspace.WriteKey);
         await Expect(Page.GetByTestId("workspace")).ToHaveTextAsync(Workspace.Id);
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        var signedOut = await Page.RunAndWaitForResponseAsync(
+            () => Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/dashboard/sign-out", StringComparison.Ordinal));
+
+        Assert.True(signedOut.Status == 200, $"signing out answered {signedOut.Status}");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Signed out" })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("workspace")).ToHaveCountAsync(0);
         await Page.GotoAsync("/dashboard");
