@@ -17,7 +17,7 @@ public static class ApiRegistration
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiKeyAuthenticationHandler.SchemeName, policy =>
-            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, Dashboard.Auth.DashboardSessionHandler.SchemeName)
+            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, Auth.DashboardScheme.Name)
                 .RequireAuthenticatedUser());
         services.AddSendLimits();
         services.AddSingleton<EndpointUrlRules>();

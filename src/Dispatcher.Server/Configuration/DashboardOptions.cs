@@ -8,7 +8,4 @@ public sealed class DashboardOptions
 
     /// <summary>How long a browser stays signed in, from sign-in (not sliding: a stolen cookie dies with it).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
-
-    /// <summary>How long a portal link lives when the operator does not say.</summary>
-    public TimeSpan PortalLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

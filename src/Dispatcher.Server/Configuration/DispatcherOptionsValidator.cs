@@ -81,6 +81,10 @@ public sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOpti
         {
             errors.Add("Dispatcher:PublicUrl must be an absolute http:// or https:// URL");
         }
+        if (options.Dashboard.SessionLifetime < TimeSpan.FromMinutes(5) || options.Dashboard.SessionLifetime > TimeSpan.FromDays(30))
+        {
+            errors.Add("Dispatcher:Dashboard:SessionLifetime must be between 00:05:00 and 30.00:00:00");
+        }
         if (options.Delivery.MaxSignedBodyBytes < 1024)
         {
             errors.Add("Dispatcher:Delivery:MaxSignedBodyBytes must be at least 1024");

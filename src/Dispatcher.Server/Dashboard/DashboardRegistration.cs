@@ -1,6 +1,7 @@
 using Dispatcher.Redis.Dashboard;
 using Dispatcher.Server.Configuration;
 using Dispatcher.Server.Dashboard.Auth;
+using Dispatcher.Server.Dashboard.PortalLinks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -42,9 +43,10 @@ public static class DashboardRegistration
         return services;
     }
 
-    /// <summary>The pages and their assets, unless <c>Dispatcher:Dashboard:Enabled</c> is false.</summary>
+    /// <summary>The operator's portal-link call, and the pages and their assets unless <c>Dispatcher:Dashboard:Enabled</c> is false.</summary>
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        app.MapPortalLinks();
         if (!app.Services.GetRequiredService<IOptions<DispatcherOptions>>().Value.Dashboard.Enabled)
         {
             return app;

@@ -28,7 +28,6 @@ public static class AdminRegistration
         group.ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType);
         group.MapWorkspaceAdmin();
         group.MapKeyAdmin();
-        group.MapPortalLinks();
         return app;
     }
 }

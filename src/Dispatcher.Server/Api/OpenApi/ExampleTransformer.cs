@@ -6,7 +6,8 @@ using Microsoft.OpenApi;
 namespace Dispatcher.Server.Api.OpenApi;
 
 /// <summary>
-/// Puts <see cref="ApiExamples"/> on each operation's request body and answers, serialised with the
+/// Puts <see cref="ApiExamples"/> (or an <see cref="OperationExample"/> in the endpoint's metadata) on
+/// each operation's request body and answers, serialised with the
 /// API's own JSON options, and the shared error example on every error answer that has none of its own.
 /// </summary>
 public sealed class ExampleTransformer : IOpenApiOperationTransformer
@@ -20,7 +21,9 @@ public sealed class ExampleTransformer : IOpenApiOperationTransformer
         {
             id = id[..^ApiPathAlias.NameSuffix.Length];
         }
-        var example = id is null ? null : ApiExamples.ByOperation.GetValueOrDefault(id);
+        // An endpoint mapped outside the API's folder (the dashboard's portal links) carries its own.
+        var example = context.Description.ActionDescriptor.EndpointMetadata.OfType<OperationExample>().FirstOrDefault()
+            ?? (id is null ? null : ApiExamples.ByOperation.GetValueOrDefault(id));
         if (example?.Request is { } request && operation.RequestBody?.Content?.TryGetValue(Json, out var body) == true)
         {
             body.Example = ToNode(request);

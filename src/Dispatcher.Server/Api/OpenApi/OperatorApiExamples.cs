@@ -74,19 +74,10 @@ public static class OperatorApiExamples
                 $"key '{KeyId}' was already rotated (to 'key_2c8d0e1f3a5b7c9d'); rotate that one instead")),
         }),
         ["RevokeKey"] = Operator(null, new() { [404] = ApiExamples.Error(AdminErrors.NoKey(WorkspaceId, KeyId)) }),
-        ["CreatePortalLink"] = Operator(new CreatePortalLinkRequest("write", 600), new()
-        {
-            [201] = new PortalLinkResponse("https://dispatcher.example.com/dashboard/portal?token=5kQx2vJr8TnYw3mHc7LbZ0aFe9sDg4uPq1Wz6Xo2Ny8", WorkspaceId, "write",
-                CreatedAt.AddMinutes(10)),
-            [400] = ApiExamples.Error(ApiError.BadRequest("INVALID_TTL", $"ttlSeconds must be between {PortalLinkEndpoints.MinTtlSeconds} and {PortalLinkEndpoints.MaxTtlSeconds}")),
-            [404] = ApiExamples.Error(AdminErrors.NoWorkspace(WorkspaceId)),
-            [409] = ApiExamples.Error(new ApiError(StatusCodes.Status409Conflict, "DASHBOARD_DISABLED",
-                "the dashboard is turned off here (Dispatcher:Dashboard:Enabled=false), so a link would lead nowhere")),
-        }),
     };
 
-    /// <summary>With the operator key's 401.</summary>
-    private static OperationExample Operator(object? request, Dictionary<int, object> responses)
+    /// <summary>With the operator key's 401; for operator endpoints mapped outside the API's folder too.</summary>
+    public static OperationExample Operator(object? request, Dictionary<int, object> responses)
     {
         responses[StatusCodes.Status401Unauthorized] =
             ApiExamples.Error(ApiError.Unauthenticated("missing operator key: send 'Authorization: Bearer <operator key>'"));

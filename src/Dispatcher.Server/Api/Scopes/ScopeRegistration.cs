@@ -10,7 +10,7 @@ public static class ScopeRegistration
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiErrorAuthorizationResultHandler>();
         services.AddAuthorizationBuilder().AddPolicy(ScopeRequirement.PolicyName, policy =>
-            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, Dashboard.Auth.DashboardSessionHandler.SchemeName)
+            policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, Auth.DashboardScheme.Name)
                 .AddRequirements(new ScopeRequirement()));
         return services;
     }

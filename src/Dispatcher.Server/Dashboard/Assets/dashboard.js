@@ -348,15 +348,18 @@
       return;
     }
     if (!response.ok) return;
-    const html = await response.text();
-    if (html !== region.dataset.lastHtml) {
-      region.dataset.lastHtml = html;
-      // Keep focus where it is: only replace when nothing inside the region has it.
-      if (!region.contains(document.activeElement) || document.activeElement === document.body) {
-        region.innerHTML = html;
-      }
+    // Compared as the browser serialises both, so an unchanged region is never replaced (which would
+    // move a reader's focus or a pointer on its way to a link).
+    const fresh = document.createElement("template");
+    fresh.innerHTML = await response.text();
+    if (normalise(fresh.innerHTML) === normalise(region.innerHTML)) return;
+    // Keep focus where it is: replace only when nothing inside the region has it.
+    if (!region.contains(document.activeElement) || document.activeElement === document.body) {
+      region.replaceChildren(fresh.content);
     }
   }
+
+  const normalise = (html) => html.replace(/\s+/g, " ").replace(/> </g, "><").trim();
 
   let refreshing = false;
   async function refreshLive() {
@@ -379,7 +382,6 @@
     document.querySelectorAll("[data-replay]").forEach(setUpReplay);
     document.querySelectorAll("[data-copy]").forEach(setUpCopy);
     setUpChartWindows();
-    for (const region of document.querySelectorAll("[data-live]")) region.dataset.lastHtml = region.innerHTML.trim();
     if (document.querySelector("[data-live]")) setInterval(refreshLive, LIVE_EVERY_MS);
   });
 })();

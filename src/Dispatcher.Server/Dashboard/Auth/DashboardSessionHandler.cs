@@ -23,7 +23,7 @@ public sealed class DashboardSessionHandler(
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggers, encoder)
 {
-    public const string SchemeName = "Dashboard";
+    public const string SchemeName = Server.Auth.DashboardScheme.Name;
     public const string CsrfClaim = "csrf";
     public const string CsrfHeader = "X-CSRF-Token";
     public const string SignInPath = "/dashboard/sign-in";

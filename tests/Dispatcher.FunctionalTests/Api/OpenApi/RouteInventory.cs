@@ -15,8 +15,7 @@ public static class RouteInventory
     /// <summary>
     /// Mapped, and not part of the REST API the document describes: the probes and the metrics scrape
     /// (for orchestrators and Prometheus, in docs/operations.md; raw request delegates the generator
-    /// cannot describe), the document itself, the reference page's files (its viewer) and the dashboard's
-    /// (a browser UI over this API; its pages are Razor Pages, not API routes). Listed by
+    /// cannot describe), the document itself and the reference page's files (its viewer). Listed by
     /// name, not by their ExcludeFromDescription mark: a customer route given that mark must still fail here.
     /// </summary>
     /// <summary>How a route that answers every method (health checks, the scrape) is listed.</summary>
@@ -25,8 +24,10 @@ public static class RouteInventory
     public static readonly IReadOnlySet<string> NotApi = new HashSet<string>(StringComparer.Ordinal)
     {
         "* /healthz", "* /readyz", "* /metrics", "GET /openapi/v1.json", "GET /openapi", "GET /openapi/reference.js", "GET /openapi/reference.css",
-        "GET /dashboard/assets/dashboard.css", "GET /dashboard/assets/dashboard.js",
     };
+
+    /// <summary>The dashboard's pages and files: a browser UI over this API (its writes are calls to it), not part of it.</summary>
+    public const string DashboardPath = "/dashboard";
 
     public static IReadOnlyList<string> Mapped(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
@@ -35,7 +36,7 @@ public static class RouteInventory
             // its catch-alls that answer UNIMPLEMENTED for unknown services and methods.
             .Where(e => e.Metadata.GetMetadata<GrpcMethodMetadata>() is null && !IsGrpcCatchAll(e.RoutePattern))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [AnyMethod]).Select(m => $"{m} {PathOf(e.RoutePattern)}"))
-            .Where(route => !NotApi.Contains(route))
+            .Where(route => !NotApi.Contains(route) && !IsDashboard(route))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -47,6 +48,12 @@ public static class RouteInventory
 
     public static IReadOnlyList<string> Missing(IReadOnlyList<string> mapped, JsonObject document) =>
         mapped.Except(Documented(document), StringComparer.Ordinal).ToList();
+
+    private static bool IsDashboard(string route)
+    {
+        string path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        return path == DashboardPath || path.StartsWith(DashboardPath + "/", StringComparison.Ordinal);
+    }
 
     private static bool IsGrpcCatchAll(RoutePattern pattern) =>
         pattern.Parameters.Any(p => p.ParameterPolicies.Any(policy => policy.Content == "grpcunimplemented"));

@@ -1,4 +1,4 @@
-namespace Dispatcher.Server.Api.Admin;
+namespace Dispatcher.Server.Dashboard.PortalLinks;
 
 /// <summary>
 /// <c>POST /v1/admin/workspaces/{id}/portal-links</c>: what the link's session may do (<c>read</c> or
