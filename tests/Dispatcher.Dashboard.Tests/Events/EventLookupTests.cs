@@ -40,7 +40,7 @@ public sealed class EventLookupTests(DashboardFixture fixture, ITestOutputHelper
             }
         }
         await Expect(rows.Locator("td[data-col=status]", new() { HasText = "503" })).ToHaveCountAsync(1);
-        await Screenshots.TakeAsync(Page, "event-lookup");
+        await Screenshots.TakeAsync(Page, "events");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class CreateWebhookTests(DashboardFixture fixture, ITestOutputHelp
         await Expect(Page.Locator("#test-result")).ToContainTextAsync("200 succeeded");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Copy" })).ToBeVisibleAsync();
         string secret = await Page.Locator("#secret").InputValueAsync();
-        await Screenshots.TakeAsync(Page, "create");
+        await Screenshots.TakeAsync(Page, "new-webhook");
         // The secret on the page is the one the receiver's signatures check out with.
         var test = Assert.Single(receiver.All);
         Assert.True(WebhookSignature.Verify(secret, test.Header("CD4CD-Signature"), test.Body, TimeSpan.FromMinutes(5)),

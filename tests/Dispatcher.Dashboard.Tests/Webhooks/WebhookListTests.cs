@@ -39,7 +39,7 @@ public sealed class WebhookListTests(DashboardFixture fixture, ITestOutputHelper
         }
         await Expect(Page.Locator($"tr[data-webhook-id='{second.Id}'] td[data-col=status]")).ToContainTextAsync("disabled");
         await Expect(Page.Locator($"tr[data-webhook-id='{first.Id}'] td[data-col=status]")).ToContainTextAsync("enabled");
-        await Screenshots.TakeAsync(Page, "list");
+        await Screenshots.TakeAsync(Page, "webhooks");
     }
 
     [Fact]
