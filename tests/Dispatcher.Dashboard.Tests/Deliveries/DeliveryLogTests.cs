@@ -1,4 +1,5 @@
 using Dispatcher.Dashboard.Tests.Infrastructure;
+using Dispatcher.Testing;
 
 namespace Dispatcher.Dashboard.Tests.Deliveries;
 
@@ -71,5 +72,31 @@ public sealed class DeliveryLogTests(DashboardFixture fixture, ITestOutputHelper
         var only = Assert.Single(retrying);
         await Expect(Page.Locator("#deliveries tr[data-delivery-id]")).ToHaveCountAsync(1);
         await Expect(Page.Locator($"#deliveries tr[data-delivery-id='{only.GetProperty("deliveryId").GetString()}'] td[data-col=status]")).ToHaveTextAsync("500");
+    }
+
+    [Fact]
+    public async Task Recover_sends_again_what_failed_since_the_time_given()
+    {
+        var receiver = await ReceiverAsync();
+        // Standard Webhooks disables a webhook after five failed deliveries (CD4CD after one), and no
+        // retries make the delivery fail for good at its first answer.
+        var webhook = await Workspace.Api.CreateFormatWebhookAsync(receiver.Url(), "standard-webhooks", "link.clicked");
+        await receiver.NextAsync();
+        var (patched, _) = await Workspace.Api.SendJsonAsync(HttpMethod.Patch, $"/v1/webhooks/{webhook.Id}", new { retrySchedule = Array.Empty<int>() });
+        Assert.Equal(System.Net.HttpStatusCode.OK, patched);
+        receiver.Respond = (_, _) => Task.FromResult(500);
+        await Fixture.PublishAsync(Workspace.Id, "evt_recover_1");
+        await receiver.NextAsync();
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
+        await Expect(Page.Locator("#deliveries td[data-col=outcome]", new() { HasText = "failed" })).ToHaveCountAsync(1);
+        receiver.Respond = (_, _) => Task.FromResult(200);
+
+        await Page.GetByLabel("Failed since").FillAsync(DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        await Page.Locator("#recover").GetByRole(AriaRole.Button, new() { Name = "Recover" }).ClickAsync();
+
+        await Expect(Page.Locator("#recover-result")).ToContainTextAsync("1 queued");
+        var again = await receiver.NextAsync();
+        Assert.Equal("evt_recover_1", again.Header("webhook-id"));
+        await Expect(Page.Locator("#deliveries td[data-col=outcome]", new() { HasText = "succeeded" })).ToHaveCountAsync(2);
     }
 }
