@@ -16,6 +16,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     private IBrowser? _browser;
     private ServerProcess? _server;
     private DispatcherPublisher? _publisher;
+    private bool _redisStarted;
 
     /// <summary>The server's lines go to the test running now.</summary>
     public RoutedOutput Output { get; } = new();
@@ -35,21 +36,22 @@ public sealed class DashboardFixture : IAsyncLifetime
         // First, so a machine without Chromium fails every test at once with the way to fix it.
         string chromium = Chromium.ExecutablePath();
         await _redis.InitializeAsync();
+        _redisStarted = true;
         var server = ServerProcess.StartAsync(_redis, Prefix, Output, new Dictionary<string, string>
         {
             ["Dispatcher__OperatorKeys__0"] = OperatorApi.Key,
             // The create page shows the test event's answer: the dashboard's own behaviour, so on here.
             ["Dispatcher__Webhooks__TestEventOnCreate"] = "true",
         });
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium));
         try
         {
-            _server = await server;
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions(chromium));
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        finally
         {
-            throw new InvalidOperationException($"the server process did not start ({e.Message}); it printed:\n{Output.Unrouted}", e);
+            // Awaited even when the browser did not start, so that DisposeAsync stops the process.
+            _server = await StartedAsync(server);
         }
         // The operator API takes its key only as a bearer token (docs/api.md); customer keys go as X-API-Key.
         Operator = Client(OperatorApi.Key);
@@ -57,6 +59,18 @@ public sealed class DashboardFixture : IAsyncLifetime
         Operator.DefaultRequestHeaders.Authorization = new("Bearer", OperatorApi.Key);
         // Live regions refresh every 2 s, and a delivery crosses three processes on a busy 2-core machine.
         SetDefaultExpectTimeout(15_000);
+    }
+
+    private async Task<ServerProcess> StartedAsync(Task<ServerProcess> starting)
+    {
+        try
+        {
+            return await starting;
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            throw new InvalidOperationException($"the server process did not start ({e.Message}); it printed:\n{Output.Unrouted}", e);
+        }
     }
 
     /// <summary>
@@ -148,7 +162,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
         finally
         {
-            await _redis.DisposeAsync();
+            if (_redisStarted)
+            {
+                await _redis.DisposeAsync();
+            }
         }
     }
 }
