@@ -23,6 +23,7 @@ using Dispatcher.Redis.Leases;
 using Dispatcher.Redis.Membership;
 using Dispatcher.Redis.Notifications;
 using Dispatcher.Redis.Schedule;
+using Dispatcher.Redis.Stats;
 using Dispatcher.Redis.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -63,6 +64,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RedisLayout>();
         services.TryAddSingleton<MembershipStore>();
         services.AddSingleton<DeliveryLogStore>();
+        services.AddSingleton<WebhookStatsReader>();
         services.TryAddSingleton<IWorkspaceHolds, NoWorkspaceHolds>();
 
         services.AddSingleton(sp => new OutboundHttpOptions

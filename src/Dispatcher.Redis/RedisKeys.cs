@@ -77,6 +77,16 @@ public sealed class RedisKeys(string prefix)
     /// </summary>
     public RedisKey FailedDeliveries(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:failed:{webhookId}";
 
+    /// <summary>
+    /// The webhook's delivery counters of one hour (<paramref name="hour"/>: whole hours since the Unix epoch,
+    /// <see cref="Stats.StatsHours"/>): field <c>&lt;minute of the hour&gt;:&lt;outcome&gt;</c> and the hour's total
+    /// <c>h:&lt;outcome&gt;</c>. Written by the script that logs the attempt (count_attempt); expires a day after the hour.
+    /// </summary>
+    public RedisKey DeliveryStats(int partition, string webhookId, long hour) => $"{Prefix}:{{p:{partition}}}:st:{hour}:{webhookId}";
+
+    /// <summary>When the webhook's latest logged attempt was made (ms); lives as long as its delivery log.</summary>
+    public RedisKey LastDelivery(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:last:{webhookId}";
+
     /// <summary>Absent, "disabled", "deleted" (a tombstone), or the time (ms) until which the receiver asked us to wait.</summary>
     public RedisKey Hold(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:hold:{webhookId}";
 

@@ -15,6 +15,12 @@ public sealed record Webhook(
     /// <summary>Why the webhook is failing or disabled; null when enabled.</summary>
     public string? StatusReason { get; init; }
 
+    /// <summary>
+    /// When <see cref="Status"/> last changed (or the webhook was created); null on records written
+    /// before the time was kept.
+    /// </summary>
+    public DateTimeOffset? StatusChangedAt { get; init; }
+
     /// <summary>Deliveries in a row that failed their whole schedule; any 2xx resets it.</summary>
     public int ConsecutiveFailures { get; init; }
 

@@ -3,6 +3,7 @@ using Dispatcher.Core.Deliveries;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Scripts;
+using Dispatcher.Redis.Stats;
 using StackExchange.Redis;
 
 namespace Dispatcher.Redis.Deliveries;
@@ -17,13 +18,17 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
 {
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>Adds an entry outside a settle (an expired delivery); nothing is written when the webhook was deleted.</summary>
+    /// <summary>
+    /// Adds an entry outside a settle (an expired delivery), counted in the webhook's delivery counters;
+    /// nothing is written when the webhook was deleted.
+    /// </summary>
     public Task AppendAsync(WebhookId webhookId, DeliveryLogEntry entry)
     {
         int partition = partitions.PartitionOf(webhookId.Value);
         var logged = LoggedAttempt.Of(entry);
         return Db.ScriptEvaluateAsync(LuaScripts.LogAppend,
-            [.. keys.DeliveryLogKeys(partition, webhookId.Value), keys.Hold(partition, webhookId.Value)],
+            [.. keys.DeliveryLogKeys(partition, webhookId.Value), keys.Hold(partition, webhookId.Value),
+                keys.DeliveryStats(partition, webhookId.Value, StatsHours.Of(logged.AtMs))],
             [logged.DeliveryId, logged.AtMs, logged.Summary, logged.Entry, limits.Deliveries, (long)limits.Retention.TotalMilliseconds]);
     }
 

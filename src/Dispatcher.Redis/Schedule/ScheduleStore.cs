@@ -3,6 +3,7 @@ using Dispatcher.Core.Events;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Deliveries;
 using Dispatcher.Redis.Scripts;
+using Dispatcher.Redis.Stats;
 using StackExchange.Redis;
 
 namespace Dispatcher.Redis.Schedule;
@@ -11,9 +12,12 @@ namespace Dispatcher.Redis.Schedule;
 /// The retry schedule: one sorted set per webhook (score = due time, ms) plus a per-partition
 /// index of the webhooks with work. A burst is many members due now; a retry is a re-score.
 /// </summary>
-public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, DeliveryLogLimits? logLimits = null)
+/// <param name="time">Tells a drop which hours of delivery counters may still exist; the system clock when null.</param>
+public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, DeliveryLogLimits? logLimits = null, TimeProvider? time = null)
 {
     private readonly DeliveryLogLimits logLimits = logLimits ?? DeliveryLogLimits.Default;
+
+    private readonly TimeProvider time = time ?? TimeProvider.System;
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -144,7 +148,7 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
     /// </summary>
     public async Task<bool?[]> SettleBatchAsync(int partition, IReadOnlyList<SettleRequest> requests)
     {
-        var scriptKeys = new RedisKey[2 + 7 * requests.Count];
+        var scriptKeys = new RedisKey[2 + 9 * requests.Count];
         var args = new RedisValue[3 + 10 * requests.Count];
         scriptKeys[0] = keys.Ready(partition);
         scriptKeys[1] = keys.LeaseEpoch(partition);
@@ -155,12 +159,15 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
         {
             var (delivery, settlement, at, log) = requests[i];
             string webhookId = delivery.WebhookId;
-            int k = 2 + 7 * i, a = 3 + 10 * i;
+            int k = 2 + 9 * i, a = 3 + 10 * i;
             scriptKeys[k] = keys.Queue(partition, webhookId);
             scriptKeys[k + 1] = keys.QueueRecords(partition, webhookId);
             scriptKeys[k + 2] = keys.Hold(partition, webhookId);
             keys.DeliveryLogKeys(partition, webhookId).CopyTo(scriptKeys, k + 3);
             scriptKeys[k + 6] = keys.FailedDeliveries(partition, webhookId);
+            // The hour the entry is counted in (only read when there is an entry).
+            scriptKeys[k + 7] = keys.DeliveryStats(partition, webhookId, StatsHours.Of(log?.AtMs ?? 0));
+            scriptKeys[k + 8] = keys.LastDelivery(partition, webhookId);
             args[a] = delivery.DeliveryId;
             args[a + 1] = delivery.ClaimToken;
             args[a + 2] = webhookId;
@@ -278,12 +285,22 @@ public sealed class ScheduleStore(IConnectionMultiplexer redis, RedisKeys keys, 
     }
 
     /// <summary>
-    /// Drops all of a webhook's pending work, its delivery log and failed index (the webhook was deleted), leaving
-    /// a tombstone for as long as the log would have lived, so no attempt in flight logs again.
+    /// Drops all of a webhook's pending work, its delivery log, failed index and delivery counters (the webhook
+    /// was deleted), leaving a tombstone for as long as the log would have lived, so no attempt in flight logs
+    /// (or counts) again.
     /// </summary>
-    public Task DropAsync(int partition, string webhookId) =>
-        Db.ScriptEvaluateAsync(LuaScripts.Drop,
+    public Task DropAsync(int partition, string webhookId)
+    {
+        // Every hour whose counters may still live (see StatsHours): named here, as scripts never build key names.
+        long now = StatsHours.Of(time.GetUtcNow());
+        var counters = new RedisKey[StatsHours.KeptBehind + 1 + StatsHours.KeptAhead];
+        for (int i = 0; i < counters.Length; i++)
+        {
+            counters[i] = keys.DeliveryStats(partition, webhookId, now - StatsHours.KeptBehind + i);
+        }
+        return Db.ScriptEvaluateAsync(LuaScripts.Drop,
             [.. WebhookKeys(partition, webhookId), keys.HoldSequence(partition, webhookId), .. keys.DeliveryLogKeys(partition, webhookId),
-                keys.FailedDeliveries(partition, webhookId)],
+                keys.FailedDeliveries(partition, webhookId), keys.LastDelivery(partition, webhookId), .. counters],
             [webhookId, (long)logLimits.Retention.TotalMilliseconds]);
+    }
 }

@@ -175,3 +175,31 @@ local function failed_trim(index, now_ms, retention)
   redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (tonumber(now_ms) - tonumber(retention)))
   redis.call('PEXPIRE', index, retention)
 end
+
+-- Counts a logged attempt in its webhook's counters of the hour its time falls in (`stats`, named by
+-- the caller): field "<minute of the hour>:<outcome>", for the charts, and "h:<outcome>", the hour's
+-- total, so 24 h figures read 24 totals rather than 1440 minutes. The outcome is the summary's first
+-- word (see log_attempt). Integer arithmetic only: Garnet's Lua 5.4 would print a float as "5.0".
+local function count_attempt(stats, at_ms, summary)
+  local at = tonumber(at_ms)
+  local space = string.find(summary, ' ', 1, true)
+  local outcome = space and string.sub(summary, 1, space - 1) or summary
+  local minute = math.floor((at % 3600000) / 60000)
+  redis.call('HINCRBY', stats, minute .. ':' .. outcome, 1)
+  redis.call('HINCRBY', stats, 'h:' .. outcome, 1)
+end
+
+-- An hour's counters are read until a day after the hour ends; one more hour covers instances whose
+-- clocks disagree. Relative to the attempt's time, as the log's expiry is. Once per hash per script.
+local function stats_expire(stats, at_ms)
+  local at = tonumber(at_ms)
+  redis.call('PEXPIRE', stats, at - at % 3600000 + 26 * 3600000 - at)
+end
+
+-- The webhook's latest attempt (ms, as the caller's string), never moved back by an attempt settled late.
+local function note_last(last, at_ms, retention)
+  local current = tonumber(redis.call('GET', last))
+  if current == nil or current < tonumber(at_ms) then
+    redis.call('SET', last, at_ms, 'PX', retention)
+  end
+end

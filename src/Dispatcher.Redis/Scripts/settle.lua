@@ -3,9 +3,12 @@
 -- settled. An entry is written even when its claim has gone stale (the attempt happened); a
 -- settle is refused (0) when the claim is no longer ours or its lease epoch is stale.
 -- A delivery settled as failed (out of attempts) is also put in the webhook's failed index
--- (see note_failed), so recover finds it after the log has let it go.
+-- (see note_failed), so recover finds it after the log has let it go. Each logged attempt is also
+-- counted in its webhook's counters of its hour (count_attempt) and moves its last delivery time
+-- (note_last): the dashboard's figures cost no round trip of their own.
 -- KEYS[1] ready index, KEYS[2] lease epoch, then per item: queue, queue records, hold,
---   log index, log summaries, log records (see log_attempt), failed index.
+--   log index, log summaries, log records (see log_attempt), failed index, counters of the hour of
+--   the entry's time, last delivery time.
 -- ARGV[1] log deliveries kept, ARGV[2] log retention (ms), ARGV[3] failed index retention (ms),
 --   then per item: delivery, claim token, webhook id, outcome (see settle_one), time (ms),
 --   lease epoch ('': not fenced), log entry ('': none), the entry's time (ms), the entry's
@@ -13,19 +16,26 @@
 -- Returns one 1/0 per item, or -1 for an item whose settle met an error (its claim then simply expires).
 local current_epoch = redis.call('HGET', KEYS[2], 'epoch')
 local out = {}
--- Per webhook, once after all its items: the ready index and the log's expiry.
+-- Per webhook, once after all its items: the ready index, the log's and counters' expiry, the last time.
 local touched, order = {}, {}
-for i = 0, (#KEYS - 2) / 7 - 1 do
-  local k, a = 3 + 7 * i, 4 + 10 * i
+for i = 0, (#KEYS - 2) / 9 - 1 do
+  local k, a = 3 + 9 * i, 4 + 10 * i
   local queue, records, hold, webhook = KEYS[k], KEYS[k + 1], KEYS[k + 2], ARGV[a + 2]
   local seen = touched[webhook]
   if not seen then
-    seen = { k = k, logged = false, settled = false, failed_at = nil }
+    seen = { k = k, logged = false, settled = false, failed_at = nil, stats = {}, last = nil }
     touched[webhook] = seen
     order[#order + 1] = webhook
   end
   if ARGV[a + 6] ~= '' and log_attempt(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], hold, ARGV[a], ARGV[a + 7], ARGV[a + 8], ARGV[a + 6], ARGV[1]) == 1 then
     seen.logged = true
+    -- Counters are figures, not records: a broken counter key must not cost the settle.
+    if pcall(count_attempt, KEYS[k + 7], ARGV[a + 7], ARGV[a + 8]) then
+      seen.stats[KEYS[k + 7]] = ARGV[a + 7]
+    end
+    if seen.last == nil or tonumber(seen.last) < tonumber(ARGV[a + 7]) then
+      seen.last = ARGV[a + 7]
+    end
   end
   if ARGV[a + 5] ~= '' and ARGV[a + 5] ~= current_epoch then
     out[#out + 1] = 0
@@ -53,6 +63,10 @@ for _, webhook in ipairs(order) do
   end
   if seen.logged then
     log_expire(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], ARGV[2])
+    for stats, at_ms in pairs(seen.stats) do
+      stats_expire(stats, at_ms)
+    end
+    pcall(note_last, KEYS[k + 8], seen.last, ARGV[2])
   end
   if seen.failed_at then
     pcall(failed_trim, KEYS[k + 6], seen.failed_at, ARGV[3])

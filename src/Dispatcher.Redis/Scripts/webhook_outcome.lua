@@ -6,7 +6,7 @@
 -- Returns { consecutive failures, status before, status after, status sequence, notification
 -- entry's sequence }, or an empty array when the webhook no longer exists. The status sequence moves
 -- only when this disables the webhook (see webhook_status.lua); otherwise it is 0. The entry's
--- sequence is 0 when the status did not change.
+-- sequence is 0 when the status did not change. A change of status stamps `status_at` with ARGV[4].
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {}
 end
@@ -41,6 +41,7 @@ end
 redis.call('INCR', KEYS[2])
 local note = 0
 if before ~= after then
+  redis.call('HSET', KEYS[1], 'status_at', ARGV[4])
   local kind = 'webhook.failing'
   if after == 'Disabled' then
     kind = 'webhook.disabled'

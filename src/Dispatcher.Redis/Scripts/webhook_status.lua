@@ -3,6 +3,8 @@
 -- the engine caches webhook records by it), KEYS[3] the workspace's notification log, KEYS[4] its
 -- sequence. ARGV[1] status, ARGV[2] reason, ARGV[3] now (ms), ARGV[4] entries the log keeps,
 -- ARGV[5] webhook id, ARGV[6] the notification's reason.
+-- A change of status also stamps `status_at` with ARGV[3] (what the API shows as statusChangedAt);
+-- setting the status it already has keeps the time it got it.
 -- Returns { the webhook's new status sequence (>= 1), the notification entry's sequence (0 when the
 -- status did not change) }, or { 0, 0 } when the webhook no longer exists.
 -- The status sequence orders status changes: the hold that follows one (hold.lua, in the partition's
@@ -19,6 +21,7 @@ if ARGV[1] == 'Enabled' then
 end
 local note = 0
 if before ~= ARGV[1] then
+  redis.call('HSET', KEYS[1], 'status_at', ARGV[3])
   local kind = 'webhook.enabled'
   if ARGV[1] == 'Disabled' then
     kind = 'webhook.disabled'

@@ -19,6 +19,8 @@ internal static class WebhookRecord
         new("created", webhook.CreatedAt.ToUnixTimeMilliseconds()),
         new("status", webhook.Status.ToString()),
         new("reason", webhook.StatusReason ?? ""),
+        // Written at create (the status starts then) and by the scripts that change the status.
+        new("status_at", (webhook.StatusChangedAt ?? webhook.CreatedAt).ToUnixTimeMilliseconds()),
         new("failures", webhook.ConsecutiveFailures),
         new("rate", webhook.RateLimit is { } rate ? $"{rate.PerSecond}/{rate.Burst}" : ""),
         // JSON, so an explicit empty schedule ("[]": one attempt, no retries) differs from none ("").
@@ -48,6 +50,10 @@ internal static class WebhookRecord
         {
             Status = Enum.TryParse<WebhookStatus>(fields.GetValueOrDefault("status"), out var status) ? status : WebhookStatus.Enabled,
             StatusReason = Text(fields, "reason"),
+            // Records written before the field have none: when their status last changed is unknown.
+            StatusChangedAt = (long)fields.GetValueOrDefault("status_at", 0) is > 0 and var changedAt
+                ? DateTimeOffset.FromUnixTimeMilliseconds(changedAt)
+                : null,
             ConsecutiveFailures = (int)fields.GetValueOrDefault("failures", 0),
             RateLimit = Text(fields, "rate") is { } rate && rate.Split('/') is [var perSecond, var burst]
                 ? new RateLimitSettings(int.Parse(perSecond, CultureInfo.InvariantCulture), int.Parse(burst, CultureInfo.InvariantCulture))

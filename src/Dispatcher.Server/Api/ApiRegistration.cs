@@ -2,6 +2,7 @@ using Dispatcher.Redis.Events;
 using Dispatcher.Server.Api.Deliveries;
 using Dispatcher.Server.Api.Events;
 using Dispatcher.Server.Api.Limits;
+using Dispatcher.Server.Api.Stats;
 using Dispatcher.Server.Api.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 
@@ -34,6 +35,7 @@ public static class ApiRegistration
         app.UseAuthorization();
         app.MapWebhooks();
         app.MapDeliveries();
+        app.MapWebhookStats();
         app.MapEvents();
         return app;
     }

@@ -122,7 +122,7 @@ public sealed partial class CliListenerService(
         string secret = WebhookIds.NewSecret();
         string id = WebhookIds.NewWebhookId();
         var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        var webhook = new Webhook(id, workspace, ListenEndpoint.For(id), events, secret, createdAt) { Format = profile.Name };
+        var webhook = new Webhook(id, workspace, ListenEndpoint.For(id), events, secret, createdAt) { Format = profile.Name, StatusChangedAt = createdAt };
         int limit = limits.WebhooksFor(workspace);
         if (await store.CreateAsync(webhook, limit) == CreateOutcome.LimitReached)
         {

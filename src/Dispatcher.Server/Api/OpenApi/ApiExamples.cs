@@ -25,6 +25,7 @@ public static class ApiExamples
         WebhookId, "https://hooks.example.com/dispatcher", "cd4cd", ["link.clicked", "link.created"], CreatedAt,
         "enabled", null, new RateLimitSettings(20, 5), null, null)
     {
+        StatusChangedAt = CreatedAt,
         Headers = new Dictionary<string, string> { ["Authorization"] = CustomHeaderRedaction.Value },
     };
 
@@ -50,9 +51,11 @@ public static class ApiExamples
         """{"id":"evt_01JD8Z6K4Q","type":"link.clicked","createdAt":"2026-11-24T09:30:58Z","data":{"linkId":"lnk_42","country":"DE"}}""",
         false, "upstream busy");
 
-    /// <summary>The customer API's and, from <see cref="OperatorApiExamples"/>, the operator API's.</summary>
+    /// <summary>
+    /// The customer API's (the stats' from <see cref="StatsApiExamples"/>) and, from <see cref="OperatorApiExamples"/>, the operator API's.
+    /// </summary>
     public static IReadOnlyDictionary<string, OperationExample> ByOperation { get; } = new Dictionary<string, OperationExample>(
-        Customer().Concat(OperatorApiExamples.ByOperation));
+        Customer().Concat(StatsApiExamples.ByOperation).Concat(OperatorApiExamples.ByOperation));
 
     private static Dictionary<string, OperationExample> Customer() => new()
     {
@@ -69,6 +72,7 @@ public static class ApiExamples
             {
                 Status = "disabled",
                 StatusReason = "disabled through the API",
+                StatusChangedAt = CreatedAt.AddHours(3),
                 QueueExpiresAt = CreatedAt.AddDays(7),
             },
         }),
@@ -138,7 +142,7 @@ public static class ApiExamples
         }),
         ["DisableWebhook"] = new(null, new Dictionary<int, object>
         {
-            [200] = Webhook with { Status = "disabled", StatusReason = "disabled through the API" },
+            [200] = Webhook with { Status = "disabled", StatusReason = "disabled through the API", StatusChangedAt = CreatedAt.AddHours(3) },
             [403] = Error("WORKSPACE_SUSPENDED", "workspace 'ws_demo' is suspended; its keys may only read (GET) until an operator resumes it"),
         }),
     };

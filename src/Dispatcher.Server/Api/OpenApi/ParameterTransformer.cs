@@ -22,6 +22,7 @@ public sealed class ParameterTransformer : IOpenApiOperationTransformer
         ["eventType"] = "Only deliveries of events of one of these types (comma-separated catalogue names, as in `eventType`).",
         ["since"] = "Only deliveries whose latest attempt is at or after this time (ISO 8601; write `Z` or percent-encode a `+` offset).",
         ["until"] = "Only deliveries whose latest attempt is before this time (ISO 8601); later than `since`.",
+        ["window"] = "`hour` (default): the last 60 minutes, by minute; `day`: the last 24 hours, by quarter hour.",
     };
 
     private const string EventIdDescription =
@@ -59,6 +60,9 @@ public sealed class ParameterTransformer : IOpenApiOperationTransformer
                     break;
                 case "eventType":
                     CommaSeparated(parameter, new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 });
+                    break;
+                case "window":
+                    parameter.Schema = Enum(["hour", "day"]);
                     break;
                 case "since" or "until":
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" };

@@ -109,6 +109,7 @@ public static class WebhookEndpoints
             WebhookIds.NewWebhookId(), http.User.Workspace(), endpoint!, events, secret, createdAt)
         {
             Format = profile.Name,
+            StatusChangedAt = createdAt,
             RateLimit = rateLimit,
             RetrySchedule = retrySchedule,
             Headers = headers,

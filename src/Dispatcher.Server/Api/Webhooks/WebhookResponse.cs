@@ -40,10 +40,17 @@ public sealed record WebhookResponse(
             webhook.RetrySchedule,
             includeSecret ? webhook.Secret : null)
         {
+            StatusChangedAt = webhook.StatusChangedAt?.UtcDateTime,
             PreviousSecretExpiresAt = webhook.PreviousSecretExpiresAt?.UtcDateTime,
             Headers = webhook.Headers.Count == 0 ? null : CustomHeaderRedaction.Of(webhook.Headers),
         };
     }
+
+    /// <summary>
+    /// When the status last changed (enabled, failing, disabled), or the webhook was created: what
+    /// "since when" reads. Absent on webhooks whose status last changed before the time was kept.
+    /// </summary>
+    public DateTime? StatusChangedAt { get; init; }
 
     /// <summary>The webhook's custom headers by name, each value <c>[redacted]</c>; absent when it has none.</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }

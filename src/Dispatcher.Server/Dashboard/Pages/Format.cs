@@ -10,5 +10,9 @@ public static class Format
 
     public static string Time(DateTime? at) => Time(at is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null);
 
+    /// <summary>A ratio as a percentage to a tenth, never rounded up to 100% while anything failed.</summary>
+    public static string Percent(double? ratio) =>
+        ratio is { } r ? (Math.Floor(r * 1000) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "–";
+
     public static string Milliseconds(double ms) => ms.ToString(ms < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " ms";
 }

@@ -1,3 +1,4 @@
+using Dispatcher.Redis.Stats;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Webhooks;
 using Microsoft.AspNetCore.Mvc;
@@ -5,13 +6,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Dispatcher.Server.Dashboard.Pages;
 
 /// <summary>The workspace's webhooks, as <c>GET /v1/webhooks</c> shows them, with their last 24 hours.</summary>
-public sealed class IndexModel(WebhookStore store) : DashboardPage
+public sealed class IndexModel(WebhookStore store, WebhookStatsReader stats) : DashboardPage
 {
     public IReadOnlyList<WebhookResponse> Webhooks { get; private set; } = [];
 
-    private IReadOnlyDictionary<string, DashboardActivity> Activity { get; set; } = new Dictionary<string, DashboardActivity>();
+    private IReadOnlyDictionary<string, WebhookActivity> Activity { get; set; } = new Dictionary<string, WebhookActivity>();
 
-    public DashboardActivity? ActivityOf(string webhookId) => Activity.GetValueOrDefault(webhookId);
+    public WebhookActivity? ActivityOf(string webhookId) => Activity.GetValueOrDefault(webhookId);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -26,5 +27,6 @@ public sealed class IndexModel(WebhookStore store) : DashboardPage
     {
         var webhooks = await store.ListAsync(Workspace);
         Webhooks = webhooks.OrderBy(w => w.CreatedAt).Select(w => WebhookResponse.From(w)).ToList();
+        Activity = await stats.SummariesAsync(Workspace, Webhooks.Select(w => w.Id).ToList(), HttpContext.RequestAborted);
     }
 }

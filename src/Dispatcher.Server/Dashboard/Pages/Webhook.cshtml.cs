@@ -3,6 +3,7 @@ using Dispatcher.Core.Events;
 using Dispatcher.Core.Profiles;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Engine.Rules;
+using Dispatcher.Redis.Stats;
 using Dispatcher.Redis.Webhooks;
 using Dispatcher.Server.Api.Deliveries;
 using Dispatcher.Server.Api.Webhooks;
@@ -16,7 +17,7 @@ namespace Dispatcher.Server.Dashboard.Pages;
 /// One webhook: its status and settings, its chart, and its delivery log as <c>GET
 /// /v1/webhooks/{id}/deliveries</c> pages it (same filters, same cursor), one row per delivery.
 /// </summary>
-public sealed class WebhookModel(WebhookStore store, DeliveryLogPager pager, IOptions<DispatcherOptions> options) : DashboardPage
+public sealed class WebhookModel(WebhookStore store, DeliveryLogPager pager, WebhookStatsReader stats, IOptions<DispatcherOptions> options) : DashboardPage
 {
     /// <summary>Attempts read for one page of the log; the rows are their deliveries.</summary>
     private const int PageAttempts = 50;
@@ -112,9 +113,8 @@ public sealed class WebhookModel(WebhookStore store, DeliveryLogPager pager, IOp
         Log = DeliveryLogRows.Of(page);
     }
 
-    // Placeholder until the server's counters land: an empty chart.
-    private Task<WebhookChart> LoadChartAsync(Webhook webhook) =>
-        Task.FromResult(Window == WebhookChart.Day ? WebhookChart.Of(WebhookChart.Day, [], WebhookChart.DayBarMinutes) : WebhookChart.Empty);
+    private async Task<WebhookChart> LoadChartAsync(Webhook webhook) =>
+        WebhookChart.Of(await stats.ReadAsync(Workspace, webhook.Id, WebhookChart.WindowOf(Window), HttpContext.RequestAborted));
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
