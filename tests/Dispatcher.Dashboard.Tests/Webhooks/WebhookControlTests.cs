@@ -107,6 +107,23 @@ public sealed class WebhookControlTests(DashboardFixture fixture, ITestOutputHel
         await Expect(Page.Locator("#deliveries tr[data-delivery-id]")).ToHaveCountAsync(2);
     }
 
+    [Fact]
+    public async Task A_status_changed_elsewhere_shows_without_a_reload()
+    {
+        var receiver = await ReceiverAsync();
+        var webhook = await CreateWebhookAsync(receiver);
+        await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}");
+        await Expect(Page.Locator("#status")).ToContainTextAsync("enabled");
+        await Page.EvaluateAsync("() => window.notReloaded = true");
+
+        var (disabled, _) = await Workspace.Api.SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/disable");
+
+        Assert.Equal(HttpStatusCode.OK, disabled);
+        await Expect(Page.Locator("#status")).ToContainTextAsync("disabled");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Enable" })).ToBeVisibleAsync();
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded instead of updated in place");
+    }
+
     private async Task<string?> StatusAsync(string id)
     {
         var (_, webhook) = await Workspace.Api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{id}");
