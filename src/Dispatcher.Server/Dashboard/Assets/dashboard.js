@@ -356,7 +356,18 @@
     // Keep focus where it is: replace only when nothing inside the region has it.
     if (!region.contains(document.activeElement) || document.activeElement === document.body) {
       region.replaceChildren(fresh.content);
+      syncStatusToggle();
     }
+  }
+
+  /** The Disable/Enable button follows the status shown, also when it changed elsewhere (another tab, the API, a 410). */
+  function syncStatusToggle() {
+    const status = document.querySelector("#status[data-status]")?.dataset.status;
+    const button = document.querySelector('[data-webhook-actions] button[data-action="enable"], [data-webhook-actions] button[data-action="disable"]');
+    if (!status || !button) return;
+    const next = status === "disabled" ? "enable" : "disable";
+    button.dataset.action = next;
+    button.textContent = next === "enable" ? "Enable" : "Disable";
   }
 
   const normalise = (html) => html.replace(/\s+/g, " ").replace(/> </g, "><").trim();
