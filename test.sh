@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # What the tests need beyond the .NET SDK: redis-server (real Redis for the functional tests), node
-# and python3 (receivers written exactly as the seed documents show them), a font for the load
-# harness's chart, and wrk (the load harness's HTTP ceiling; without it that one figure is skipped,
-# so it is not required).
+# and python3 (receivers written exactly as the seed documents show them), chromium (the dashboard's
+# browser tests; Playwright drives it, no browser is downloaded), a font for the load harness's chart,
+# and wrk (the load harness's HTTP ceiling; without it that one figure is skipped, so it is not required).
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# DISPATCHER_CHROMIUM names a Chromium of your own; without it the tests use /usr/bin/chromium.
+if [ -z "${DISPATCHER_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # The load harness draws its chart with ScottPlot, whose SkiaSharp build reads fonts from
@@ -26,8 +28,13 @@ if [ $((${#missing[@]} + ${#optional[@]})) -gt 0 ] && command -v apt-get >/dev/n
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" "${optional[@]}" >/dev/null
 elif [ ${#missing[@]} -gt 0 ]; then
-  echo "test.sh: missing ${missing[*]}; install them (Debian/Ubuntu: apt-get install ${missing[*]}, macOS: brew install redis node python) and run again" >&2
+  echo "test.sh: missing ${missing[*]}; install them (Debian/Ubuntu: apt-get install ${missing[*]}, macOS: brew install redis node python chromium) and run again" >&2
   exit 1
+fi
+# A chromium found elsewhere on the PATH (not Debian's /usr/bin/chromium) is handed to the browser tests.
+if [ -z "${DISPATCHER_CHROMIUM:-}" ] && command -v chromium >/dev/null 2>&1 && [ "$(command -v chromium)" != /usr/bin/chromium ]; then
+  DISPATCHER_CHROMIUM="$(command -v chromium)"
+  export DISPATCHER_CHROMIUM
 fi
 
 log=$(mktemp)
