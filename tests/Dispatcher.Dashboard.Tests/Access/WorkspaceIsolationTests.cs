@@ -14,7 +14,7 @@ public sealed class WorkspaceIsolationTests(DashboardFixture fixture, ITestOutpu
         var webhook = await CreateWebhookAsync(receiver);
         await Fixture.PublishAsync(Workspace.Id, "evt_private_1");
         await receiver.NextAsync();
-        string deliveryId = (await DeliveryLog.ReadAsync(Workspace.Api, webhook.Id))[0].GetProperty("deliveryId").GetString()!;
+        string deliveryId = (await DeliveryLog.WithEventAsync(Workspace.Api, webhook.Id, "evt_private_1"))[0].GetProperty("deliveryId").GetString()!;
         var other = await Fixture.NewWorkspaceAsync();
         var page = await NewPageAsync();
 

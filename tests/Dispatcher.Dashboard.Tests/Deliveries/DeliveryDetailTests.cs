@@ -17,7 +17,7 @@ public sealed class DeliveryDetailTests(DashboardFixture fixture, ITestOutputHel
 
         await Page.Locator("#deliveries td[data-col=event]", new() { HasText = "link.clicked" }).GetByRole(AriaRole.Link).ClickAsync();
 
-        string deliveryId = (await DeliveryLog.ReadAsync(Workspace.Api, webhook.Id)).Single(a => a.GetProperty("eventId").GetString() == "evt_detail_1").GetProperty("deliveryId").GetString()!;
+        string deliveryId = (await DeliveryLog.WithEventAsync(Workspace.Api, webhook.Id, "evt_detail_1")).Single(a => a.GetProperty("eventId").GetString() == "evt_detail_1").GetProperty("deliveryId").GetString()!;
         await Expect(Page).ToHaveURLAsync(new Regex($"/dashboard/webhooks/{webhook.Id}/deliveries/{Regex.Escape(deliveryId)}$"));
         var attempt = Page.Locator("section.attempt[data-attempt='1']");
         await ExpectSentAsync(attempt, received);
@@ -33,7 +33,7 @@ public sealed class DeliveryDetailTests(DashboardFixture fixture, ITestOutputHel
         var webhook = await CreateWebhookAsync(receiver);
         await Fixture.PublishAsync(Workspace.Id, "evt_replay_1");
         await receiver.NextAsync();
-        var first = (await DeliveryLog.ReadAsync(Workspace.Api, webhook.Id)).Single(a => a.GetProperty("eventId").GetString() == "evt_replay_1");
+        var first = (await DeliveryLog.WithEventAsync(Workspace.Api, webhook.Id, "evt_replay_1")).Single(a => a.GetProperty("eventId").GetString() == "evt_replay_1");
         string deliveryId = first.GetProperty("deliveryId").GetString()!;
         await SignInAsync(path: $"/dashboard/webhooks/{webhook.Id}/deliveries/{deliveryId}");
         await Expect(Page.Locator("section.attempt")).ToHaveCountAsync(1);
@@ -47,7 +47,8 @@ public sealed class DeliveryDetailTests(DashboardFixture fixture, ITestOutputHel
         await ExpectSentAsync(second, replayed);
         await Expect(Page.Locator("section.attempt")).ToHaveCountAsync(2);
         Assert.True(await Page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page was reloaded instead of updated in place");
-        var attempts = (await DeliveryLog.ReadAsync(Workspace.Api, webhook.Id)).Where(a => a.GetProperty("deliveryId").GetString() == deliveryId);
+        var attempts = (await DeliveryLog.UntilAsync(Workspace.Api, webhook.Id,
+            log => log.Count(a => a.GetProperty("deliveryId").GetString() == deliveryId) == 2)).Where(a => a.GetProperty("deliveryId").GetString() == deliveryId);
         Assert.Equal(2, attempts.Count());
     }
 

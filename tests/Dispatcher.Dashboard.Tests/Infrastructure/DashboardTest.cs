@@ -95,6 +95,8 @@ public abstract partial class DashboardTest(DashboardFixture fixture, ITestOutpu
     {
         var webhook = await Workspace.Api.CreateWebhookAsync(receiver.Url(), "link.clicked");
         await receiver.NextAsync();
+        // Received is not yet logged: the test event's attempt is settled after the receiver answers.
+        await DeliveryLog.UntilAsync(Workspace.Api, webhook.Id, log => log.Count > 0);
         return webhook;
     }
 

@@ -15,7 +15,7 @@ public sealed class WebhookChartTests(DashboardFixture fixture, ITestOutputHelpe
         receiver.Respond = (_, _) => Task.FromResult(500);
         await Fixture.PublishAsync(Workspace.Id, "evt_chart_refused");
         await receiver.NextAsync();
-        var log = await DeliveryLog.ReadAsync(Workspace.Api, webhook.Id);
+        var log = await DeliveryLog.WithEventAsync(Workspace.Api, webhook.Id, "evt_chart_refused");
         Assert.Equal(2, log.Count(a => a.GetProperty("outcome").GetString() == "succeeded"));
         Assert.Equal(1, log.Count(a => a.GetProperty("outcome").GetString() == "retrying"));
 

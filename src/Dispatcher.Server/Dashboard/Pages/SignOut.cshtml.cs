@@ -14,6 +14,8 @@ public sealed class SignOutModel(DashboardSignIn signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync(HttpContext);
+        // This request was authenticated before the session ended: the page it renders is signed out.
+        HttpContext.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
         return Page();
     }
 }
