@@ -13,6 +13,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _lines;
     private readonly SemaphoreSlim _newLine;
     private readonly ExpectedErrors _errors;
+    private bool _disposed;
 
     private ServerProcess(Process process, ConcurrentQueue<string> lines, SemaphoreSlim newLine, ExpectedErrors errors, Uri http, Uri grpc)
     {
@@ -164,6 +165,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Kills the process if it still runs, then fails if it printed an error the test did not expect.</summary>
     public ValueTask DisposeAsync()
     {
+        // A second dispose (a test's finally after its own) would throw from the disposed process and
+        // hide whatever failed the test in between.
+        if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             Kill();

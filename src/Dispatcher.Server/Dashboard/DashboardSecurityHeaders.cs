@@ -11,13 +11,8 @@ public static class DashboardSecurityHeaders
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>The headers, and the dashboard's own page for a 404 (an unknown or another workspace's webhook) instead of an empty answer.</summary>
-    public static IApplicationBuilder UseDashboardSecurityHeaders(this IApplicationBuilder app)
-    {
-        app.UseWhen(
-            http => http.Request.Path.StartsWithSegments("/dashboard") && !http.Request.Path.StartsWithSegments("/dashboard/assets"),
-            dashboard => dashboard.UseStatusCodePagesWithReExecute(NotFoundPath));
-        return app.Use((http, next) =>
+    public static IApplicationBuilder UseDashboardSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
         {
             if (http.Request.Path.StartsWithSegments("/dashboard"))
             {
@@ -33,7 +28,4 @@ public static class DashboardSecurityHeaders
             }
             return next(http);
         });
-    }
-
-    public const string NotFoundPath = "/dashboard/not-found";
 }

@@ -94,12 +94,14 @@ public sealed class DashboardSessionTests(RedisServerFixture redis, ITestOutputH
         (await browser.SignInWithKeyAsync(DispatcherTestServer.ApiKey)).Dispose();
 
         var (list, html, _) = await browser.GetAsync("/dashboard");
-        var (page, _, _) = await browser.GetAsync($"/dashboard/webhooks/{theirs.Id}");
+        var (page, notFound, _) = await browser.GetAsync($"/dashboard/webhooks/{theirs.Id}");
         var (api, _) = await browser.ApiAsync(HttpMethod.Get, $"/v1/webhooks/{theirs.Id}");
 
         Assert.Equal(HttpStatusCode.OK, list);
         Assert.DoesNotContain(theirs.Id, html);
         Assert.Equal(HttpStatusCode.NotFound, page);
+        Assert.Contains("<h1>Not found</h1>", notFound);
+        Assert.Contains($"data-testid=\"workspace\">{DispatcherTestServer.Workspace}<", notFound);
         Assert.Equal(HttpStatusCode.NotFound, api);
     }
 

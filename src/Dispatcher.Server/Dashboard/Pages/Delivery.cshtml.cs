@@ -25,7 +25,7 @@ public sealed class DeliveryModel(WebhookStore store, DeliveryLogStore log) : Da
 
     public DeliveryLogEntry First => Attempts[^1];
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFoundPage();
 
     /// <summary>The attempts alone, for the page's live refresh (a replay's attempt appears without a reload).</summary>
     public async Task<IActionResult> OnGetAttemptsAsync() => await LoadAsync() ? Partial("_Attempts", this) : NotFound();

@@ -68,7 +68,7 @@ public sealed class WebhookModel(WebhookStore store, DeliveryLogPager pager, Web
     /// <summary>This page again, same filters, one page older.</summary>
     public string OlderUrl(string cursor) => Url.Page("/Webhook", new { Id, Outcome, EventType, Since, Until, Cursor = cursor })!;
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFoundPage();
 
     /// <summary>The status block alone, for the page's live refresh.</summary>
     public async Task<IActionResult> OnGetStatusAsync() => await LoadAsync(withLog: false) ? Partial("_WebhookStatus", this) : NotFound();
