@@ -12,6 +12,9 @@ public sealed record ApiError(int StatusCode, string Code, string Message, IRead
 
     public static ApiError NotFound(string message) => new(StatusCodes.Status404NotFound, "NOT_FOUND", message);
 
+    /// <summary>A webhook route's 404: unknown here, or another workspace's (which is never said).</summary>
+    public static ApiError NoWebhook(string id) => NotFound($"no webhook '{id}' in this workspace");
+
     public static ApiError UnsupportedMediaType(string message) =>
         new(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", message);
 

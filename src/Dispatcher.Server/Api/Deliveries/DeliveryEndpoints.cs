@@ -64,7 +64,7 @@ public static class DeliveryEndpoints
         string workspace = http.User.Workspace();
         if (await webhooks.GetAsync(workspace, id) is null)
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         int take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
@@ -99,7 +99,7 @@ public static class DeliveryEndpoints
         string workspace = http.User.Workspace();
         if (await webhooks.GetAsync(workspace, id) is null)
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         var entry = (await log.FindAsync(new WebhookId(id), deliveryId)).FirstOrDefault();
         if (entry is null)
@@ -118,7 +118,7 @@ public static class DeliveryEndpoints
         if (result == ReplayResult.WebhookDeleted)
         {
             // Deleted between the check above and the replay.
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         return Results.Json(new { deliveryId, status = "queued" }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
@@ -129,7 +129,7 @@ public static class DeliveryEndpoints
         string workspace = http.User.Workspace();
         if (await webhooks.GetAsync(workspace, id) is null)
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         RecoverRequest? request;
         try
@@ -156,7 +156,6 @@ public static class DeliveryEndpoints
         return Results.Json(answer, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");
 
     private static ApiError Expired() =>
         new(StatusCodes.Status410Gone, "EXPIRED", "the event of this delivery is past its retention and can no longer be sent");

@@ -33,7 +33,7 @@ public static class WebhookStatsEndpoints
         string workspace = http.User.Workspace();
         if (await webhooks.GetAsync(workspace, id) is null)
         {
-            return ApiError.NotFound($"no webhook '{id}' in this workspace");
+            return ApiError.NoWebhook(id);
         }
         var read = await stats.ReadAsync(workspace, id, parsed, http.RequestAborted);
         return Results.Json(WebhookStatsResponse.Of(read), ApiJson.Options);

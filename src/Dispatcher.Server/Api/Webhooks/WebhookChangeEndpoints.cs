@@ -63,7 +63,7 @@ public static class WebhookChangeEndpoints
         var current = await store.GetAsync(workspace, id);
         if (current is null)
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         var updated = current;
         var changes = WebhookChanges.None;
@@ -116,7 +116,7 @@ public static class WebhookChangeEndpoints
         }
         if (!await store.UpdateAsync(updated, changes))
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         WebhookApiLog.WebhookUpdated(loggers.CreateLogger(WebhookApiLog.Category), id, workspace, changes.ToString());
         var after = await store.GetAsync(workspace, id);
@@ -125,7 +125,7 @@ public static class WebhookChangeEndpoints
             // New headers repaired a record whose old ones could not be decrypted: its held deliveries need not wait for the recheck.
             await secretHolds.ReleaseAsync(after);
         }
-        return after is null ? NotFound(id) : Results.Json(WebhookResponse.From(after), ApiJson.Options);
+        return after is null ? ApiError.NoWebhook(id) : Results.Json(WebhookResponse.From(after), ApiJson.Options);
     }
 
     /// <summary>A new secret, shown once; the old one keeps signing for <c>Dispatcher:Secrets:RotationOverlap</c>.</summary>
@@ -149,7 +149,7 @@ public static class WebhookChangeEndpoints
         string workspace = http.User.Workspace();
         if (await store.GetAsync(workspace, id) is not { } current)
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         if (WebhookRequestValidator.Secret(WebhookRules.ProfileOf(current), request?.Secret, out string secret) is { } secretError)
         {
@@ -160,7 +160,7 @@ public static class WebhookChangeEndpoints
             (time.GetUtcNow() + options.Value.Secrets.RotationOverlap).ToUnixTimeMilliseconds());
         if (!await store.RotateSecretAsync(workspace, id, secret, previousUntil))
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         WebhookApiLog.SecretRotated(loggers.CreateLogger(WebhookApiLog.Category), id, workspace, previousUntil);
         if (current.SecretUnreadable)
@@ -171,7 +171,7 @@ public static class WebhookChangeEndpoints
         var after = await store.GetAsync(workspace, id);
         // Shows the secret this call set, even if another rotation has already followed it.
         return after is null
-            ? NotFound(id)
+            ? ApiError.NoWebhook(id)
             : Results.Json(WebhookResponse.From(after with { Secret = secret }, includeSecret: true), ApiJson.Options);
     }
 
@@ -182,7 +182,7 @@ public static class WebhookChangeEndpoints
         var webhook = await store.GetAsync(http.User.Workspace(), id);
         if (webhook is null)
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         if (await limiter.TryAcquireAsync(http.User) is { } limited)
         {
@@ -194,5 +194,4 @@ public static class WebhookChangeEndpoints
             statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");
 }

@@ -150,12 +150,12 @@ public static class WebhookEndpoints
     {
         var webhook = await store.GetAsync(http.User.Workspace(), id);
         return webhook is null
-            ? NotFound(id)
+            ? ApiError.NoWebhook(id)
             : Results.Json(await QueueExpiryWarning.AddAsync(WebhookResponse.From(webhook), webhook, schedule, partitions, time), ApiJson.Options);
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext http, WebhookLifecycle lifecycle) =>
-        await lifecycle.DeleteAsync(http.User.Workspace(), id) ? Results.NoContent() : NotFound(id);
+        await lifecycle.DeleteAsync(http.User.Workspace(), id) ? Results.NoContent() : ApiError.NoWebhook(id);
 
     /// <summary>Resumes delivery: queued events (kept while disabled) are sent again, the failure count starts over.</summary>
     private static Task<IResult> EnableAsync(string id, HttpContext http, WebhookStore store, WebhookLifecycle lifecycle) =>
@@ -172,14 +172,13 @@ public static class WebhookEndpoints
         string workspace = http.User.Workspace();
         if (await store.GetAsync(workspace, id) is not { } before)
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
         if (!await lifecycle.SetStatusAsync(before, status, reason))
         {
-            return NotFound(id);
+            return ApiError.NoWebhook(id);
         }
-        return await store.GetAsync(workspace, id) is { } after ? Results.Json(WebhookResponse.From(after), ApiJson.Options) : NotFound(id);
+        return await store.GetAsync(workspace, id) is { } after ? Results.Json(WebhookResponse.From(after), ApiJson.Options) : ApiError.NoWebhook(id);
     }
 
-    private static ApiError NotFound(string id) => ApiError.NotFound($"no webhook '{id}' in this workspace");
 }
