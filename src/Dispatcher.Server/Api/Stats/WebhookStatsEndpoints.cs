@@ -26,7 +26,7 @@ public static class WebhookStatsEndpoints
 
     private static async Task<IResult> GetAsync(string id, string? window, HttpContext http, WebhookStore webhooks, WebhookStatsReader stats)
     {
-        if (!TryWindow(window, out var parsed))
+        if (!StatsWindows.TryParse(window, out var parsed))
         {
             return ApiError.BadRequest("INVALID_WINDOW", "window must be one of: hour, day", [window!]);
         }
@@ -38,19 +38,4 @@ public static class WebhookStatsEndpoints
         var read = await stats.ReadAsync(workspace, id, parsed, http.RequestAborted);
         return Results.Json(WebhookStatsResponse.Of(read), ApiJson.Options);
     }
-
-    /// <summary>Exactly as written (lower case), like the API's other enumerations; absent is <c>hour</c>.</summary>
-    private static bool TryWindow(string? window, out StatsWindow parsed)
-    {
-        (bool known, parsed) = window switch
-        {
-            null or "hour" => (true, StatsWindow.Hour),
-            "day" => (true, StatsWindow.Day),
-            _ => (false, StatsWindow.Hour),
-        };
-        return known;
-    }
-
-    /// <summary>The wire name of <paramref name="window"/>.</summary>
-    public static string NameOf(StatsWindow window) => window == StatsWindow.Day ? "day" : "hour";
 }

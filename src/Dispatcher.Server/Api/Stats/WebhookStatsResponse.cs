@@ -16,7 +16,7 @@ public sealed record WebhookStatsResponse(
         var buckets = stats.Buckets.Select(StatsBucketResponse.From).ToList();
         var from = stats.Buckets[0].Start.UtcDateTime;
         return new(
-            WebhookStatsEndpoints.NameOf(stats.Window),
+            StatsWindows.Name(stats.Window),
             (int)stats.BucketSize.TotalSeconds,
             from,
             from + stats.Buckets.Count * stats.BucketSize,

@@ -68,18 +68,19 @@ public sealed class WebhookModel(WebhookStore store, DeliveryLogPager pager, Web
     /// <summary>This page again, same filters, one page older.</summary>
     public string OlderUrl(string cursor) => Url.Page("/Webhook", new { Id, Outcome, EventType, Since, Until, Cursor = cursor })!;
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFoundPage();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync(chart: true, log: true) ? Page() : NotFoundPage();
 
     /// <summary>The status block alone, for the page's live refresh.</summary>
-    public async Task<IActionResult> OnGetStatusAsync() => await LoadAsync(withLog: false) ? Partial("_WebhookStatus", this) : NotFound();
+    public async Task<IActionResult> OnGetStatusAsync() => await LoadAsync(chart: false, log: false) ? Partial("_WebhookStatus", this) : NotFound();
 
     /// <summary>The chart alone, for its window buttons and the live refresh.</summary>
-    public async Task<IActionResult> OnGetChartAsync() => await LoadAsync(withLog: false) ? Partial("_Chart", Chart) : NotFound();
+    public async Task<IActionResult> OnGetChartAsync() => await LoadAsync(chart: true, log: false) ? Partial("_Chart", Chart) : NotFound();
 
     /// <summary>The log alone (same filters and cursor), for the page's live refresh.</summary>
-    public async Task<IActionResult> OnGetLogAsync() => await LoadAsync() ? Partial("_DeliveryLog", this) : NotFound();
+    public async Task<IActionResult> OnGetLogAsync() => await LoadAsync(chart: false, log: true) ? Partial("_DeliveryLog", this) : NotFound();
 
-    private async Task<bool> LoadAsync(bool withLog = true)
+    /// <summary>The webhook, and the chart's counters and the log only when asked: each live region polls every 2 s and reads only what it shows.</summary>
+    private async Task<bool> LoadAsync(bool chart, bool log)
     {
         var webhook = await store.GetAsync(Workspace, Id);
         if (webhook is null)
@@ -88,8 +89,11 @@ public sealed class WebhookModel(WebhookStore store, DeliveryLogPager pager, Web
         }
         Webhook = WebhookResponse.From(webhook);
         Profile = WebhookRules.ProfileOf(webhook);
-        Chart = await LoadChartAsync(webhook);
-        if (withLog)
+        if (chart)
+        {
+            Chart = await LoadChartAsync(webhook);
+        }
+        if (log)
         {
             await LoadLogAsync(webhook);
         }
@@ -113,8 +117,12 @@ public sealed class WebhookModel(WebhookStore store, DeliveryLogPager pager, Web
         Log = DeliveryLogRows.Of(page);
     }
 
-    private async Task<WebhookChart> LoadChartAsync(Webhook webhook) =>
-        WebhookChart.Of(await stats.ReadAsync(Workspace, webhook.Id, WebhookChart.WindowOf(Window), HttpContext.RequestAborted));
+    /// <summary>The chart's window from the query; anything but <c>day</c> is the last hour.</summary>
+    private async Task<WebhookChart> LoadChartAsync(Webhook webhook)
+    {
+        StatsWindows.TryParse(Window, out var window);
+        return WebhookChart.Of(await stats.ReadAsync(Workspace, webhook.Id, window, HttpContext.RequestAborted));
+    }
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
