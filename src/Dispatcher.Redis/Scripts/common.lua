@@ -10,9 +10,10 @@ local function parse_record(rec)
   return tonumber(string.sub(rec, 1, a - 1)), string.sub(rec, a + 1, b - 1), string.sub(rec, b + 1)
 end
 
--- When the webhook may next be claimed: nil while disabled, else the later of its pause and now.
-local function held_until(hold)
-  local held = redis.call('GET', hold)
+-- When the webhook may next be claimed, given its hold's value (false when absent): nil while
+-- disabled, else its pause (0 when none). A script reads a webhook's hold once and passes the value
+-- on: each redis.call costs Redis a command's work on top of the Lua it runs.
+local function until_of(held)
   if held == 'disabled' then
     return nil
   end
@@ -20,14 +21,31 @@ local function held_until(hold)
 end
 
 -- Keeps the partition's ready index in step with the queue's earliest member (and the
--- webhook's hold), so a pump finds the endpoints with due work without scanning every queue.
-local function sync_head(queue, ready, hold, webhook)
-  local until_ms = held_until(hold)
+-- webhook's hold, whose value the caller read), so a pump finds the endpoints with due work
+-- without scanning every queue.
+local function sync_head_held(queue, ready, held, webhook)
+  local until_ms = until_of(held)
   local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
   if #head == 0 or until_ms == nil then
     redis.call('ZREM', ready, webhook)
   else
     redis.call('ZADD', ready, math.max(tonumber(head[2]), until_ms), webhook)
+  end
+end
+
+local function sync_head(queue, ready, hold, webhook)
+  sync_head_held(queue, ready, redis.call('GET', hold), webhook)
+end
+
+-- sync_head after adding a delivery due at `due` to a queue: the new head is the earlier of the
+-- old one and `due`, so the index's score can only move down to max(due, pause). ZADD LT does that
+-- (and adds a webhook the index did not hold) without reading the queue.
+local function sync_added(ready, held, webhook, due)
+  local until_ms = until_of(held)
+  if until_ms == nil then
+    redis.call('ZREM', ready, webhook)
+  else
+    redis.call('ZADD', ready, 'LT', math.max(tonumber(due), until_ms), webhook)
   end
 end
 
@@ -49,9 +67,10 @@ end
 -- puts it on record.
 local function claim_one(queue, records, ready, hold, webhook, now, deadline, max)
   local out = { {} }
-  local until_ms = held_until(hold)
+  local held = redis.call('GET', hold)
+  local until_ms = until_of(held)
   if until_ms == nil or until_ms > tonumber(now) then
-    sync_head(queue, ready, hold, webhook)
+    sync_head_held(queue, ready, held, webhook)
     return out
   end
   local due = redis.call('ZRANGEBYSCORE', queue, '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(max))
@@ -74,7 +93,7 @@ local function claim_one(queue, records, ready, hold, webhook, now, deadline, ma
       out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5], due_ms, body[6] }
     end
   end
-  sync_head(queue, ready, hold, webhook)
+  sync_head_held(queue, ready, held, webhook)
   return out
 end
 
@@ -120,18 +139,15 @@ end
 -- attempts): `index` (sorted set, delivery → first attempt's time, ms), `summaries` (hash,
 -- delivery → "<outcome> <status> <attempts> <last at ms> <event type>", what filters read),
 -- `records` (hash, delivery → its attempts' entries, oldest first, one per line). The oldest
--- deliveries leave all three together. Nothing is written once the webhook was deleted (its hold
--- is the tombstone drop.lua leaves), so an attempt in flight during a delete cannot bring its log back.
+-- deliveries leave all three together. Nothing is written once the webhook was deleted (`held`, the
+-- value of its hold, is the tombstone drop.lua leaves), so an attempt in flight during a delete
+-- cannot bring its log back. A delivery's first attempt costs no read: ZADD NX says it is new.
 -- Returns 1 when written; the caller then calls log_expire.
-local function log_attempt(index, summaries, records, hold, delivery, at_ms, summary, entry, max)
-  if redis.call('GET', hold) == 'deleted' then
+local function log_attempt(index, summaries, records, held, delivery, at_ms, summary, entry, max)
+  if held == 'deleted' then
     return 0
   end
-  local previous = redis.call('HGET', records, delivery)
-  if previous then
-    redis.call('HSET', records, delivery, previous .. '\n' .. entry)
-  else
-    redis.call('ZADD', index, at_ms, delivery)
+  if redis.call('ZADD', index, 'NX', at_ms, delivery) == 1 then
     redis.call('HSET', records, delivery, entry)
     local excess = redis.call('ZCARD', index) - tonumber(max)
     if excess > 0 then
@@ -142,16 +158,27 @@ local function log_attempt(index, summaries, records, hold, delivery, at_ms, sum
         redis.call('HDEL', summaries, gone)
       end
     end
+  else
+    local previous = redis.call('HGET', records, delivery)
+    redis.call('HSET', records, delivery, previous and (previous .. '\n' .. entry) or entry)
   end
   redis.call('HSET', summaries, delivery, summary)
   return 1
 end
 
 -- A log lives `retention` after its last write; called once per log per script, after its appends.
+-- Its three keys' expiry is moved only when it has run down by a 720th of the retention (an hour of
+-- 30 days): a PTTL read is far cheaper than three PEXPIREs, each a write copied to the AOF and the
+-- replicas. So a log lives between 719/720 and all of the retention after its last write.
 local function log_expire(index, summaries, records, retention)
-  redis.call('PEXPIRE', index, retention)
-  redis.call('PEXPIRE', summaries, retention)
-  redis.call('PEXPIRE', records, retention)
+  local keep = tonumber(retention)
+  local left = redis.call('PTTL', index)
+  if left >= 0 and left > keep - math.floor(keep / 720) then
+    return
+  end
+  redis.call('PEXPIRE', index, keep)
+  redis.call('PEXPIRE', summaries, keep)
+  redis.call('PEXPIRE', records, keep)
 end
 
 -- Puts a delivery that failed for good in the webhook's failed index (sorted set,
@@ -180,17 +207,19 @@ end
 -- the caller): field "<minute of the hour>:<outcome>", for the charts, and "h:<outcome>", the hour's
 -- total, so 24 h figures read 24 totals rather than 1440 minutes. The outcome is the summary's first
 -- word (see log_attempt). Integer arithmetic only: Garnet's Lua 5.4 would print a float as "5.0".
+-- Returns the hour's new total of that outcome: 1 when the hash may be new (see stats_expire).
 local function count_attempt(stats, at_ms, summary)
   local at = tonumber(at_ms)
   local space = string.find(summary, ' ', 1, true)
   local outcome = space and string.sub(summary, 1, space - 1) or summary
   local minute = math.floor((at % 3600000) / 60000)
   redis.call('HINCRBY', stats, minute .. ':' .. outcome, 1)
-  redis.call('HINCRBY', stats, 'h:' .. outcome, 1)
+  return redis.call('HINCRBY', stats, 'h:' .. outcome, 1)
 end
 
 -- An hour's counters are read until a day after the hour ends; one more hour covers instances whose
--- clocks disagree. Relative to the attempt's time, as the log's expiry is. Once per hash per script.
+-- clocks disagree. Relative to the attempt's time, as the log's expiry is. The expiry depends on the
+-- hour alone, so it is set when an outcome is first counted in the hour, not on every count.
 local function stats_expire(stats, at_ms)
   local at = tonumber(at_ms)
   redis.call('PEXPIRE', stats, at - at % 3600000 + 26 * 3600000 - at)

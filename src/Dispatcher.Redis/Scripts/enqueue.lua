@@ -14,6 +14,9 @@
 -- acknowledged and never delivered. Written last, a retry redoes the rest: delivery ids are derived
 -- from (workspace, event, webhook), so the redo doubles nothing.
 local written = {}
+-- Each webhook's hold is read once per call (false when absent): a request often brings several
+-- events for one webhook.
+local holds = {}
 local k, a = 2, 4
 while a <= #ARGV do
   local body, n = KEYS[k], tonumber(ARGV[a + 5])
@@ -23,9 +26,14 @@ while a <= #ARGV do
     for i = 0, n - 1 do
       local queue, records, hold = KEYS[k + 1 + 3 * i], KEYS[k + 2 + 3 * i], KEYS[k + 3 + 3 * i]
       local webhook, delivery = ARGV[a + 6 + 2 * i], ARGV[a + 7 + 2 * i]
+      local held = holds[webhook]
+      if held == nil then
+        held = redis.call('GET', hold)
+        holds[webhook] = held
+      end
       redis.call('HSET', records, delivery, '0 - ' .. body)
       redis.call('ZADD', queue, ARGV[2], delivery)
-      sync_head(queue, KEYS[1], hold, webhook)
+      sync_added(KEYS[1], held, webhook, ARGV[2])
     end
     if n == 0 then
       redis.call('HSET', body, 'id', ARGV[a], 'ws', ARGV[a + 1])

@@ -16,21 +16,24 @@
 -- Returns one 1/0 per item, or -1 for an item whose settle met an error (its claim then simply expires).
 local current_epoch = redis.call('HGET', KEYS[2], 'epoch')
 local out = {}
--- Per webhook, once after all its items: the ready index, the log's and counters' expiry, the last time.
+-- Per webhook, once after all its items: the ready index, the log's expiry, the last time; the
+-- counters' expiry once per hour's hash and outcome (see stats_expire).
 local touched, order = {}, {}
 for i = 0, (#KEYS - 2) / 9 - 1 do
   local k, a = 3 + 9 * i, 4 + 10 * i
   local queue, records, hold, webhook = KEYS[k], KEYS[k + 1], KEYS[k + 2], ARGV[a + 2]
   local seen = touched[webhook]
   if not seen then
-    seen = { k = k, logged = false, settled = false, failed_at = nil, stats = {}, last = nil }
+    -- The hold is read once per webhook: the log's deleted check and the ready index use its value.
+    seen = { k = k, held = redis.call('GET', hold), logged = false, settled = false, failed_at = nil, stats = {}, last = nil }
     touched[webhook] = seen
     order[#order + 1] = webhook
   end
-  if ARGV[a + 6] ~= '' and log_attempt(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], hold, ARGV[a], ARGV[a + 7], ARGV[a + 8], ARGV[a + 6], ARGV[1]) == 1 then
+  if ARGV[a + 6] ~= '' and log_attempt(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], seen.held, ARGV[a], ARGV[a + 7], ARGV[a + 8], ARGV[a + 6], ARGV[1]) == 1 then
     seen.logged = true
     -- Counters are figures, not records: a broken counter key must not cost the settle.
-    if pcall(count_attempt, KEYS[k + 7], ARGV[a + 7], ARGV[a + 8]) then
+    local counted, total = pcall(count_attempt, KEYS[k + 7], ARGV[a + 7], ARGV[a + 8])
+    if counted and total == 1 then
       seen.stats[KEYS[k + 7]] = ARGV[a + 7]
     end
     if seen.last == nil or tonumber(seen.last) < tonumber(ARGV[a + 7]) then
@@ -45,6 +48,10 @@ for i = 0, (#KEYS - 2) / 9 - 1 do
     out[#out + 1] = ok and settled or -1
     if ok and settled == 1 then
       seen.settled = true
+      if ARGV[a + 3] == 'pause' then
+        -- settle_one may have moved the hold: the ready index must see its new value.
+        seen.held = redis.call('GET', hold)
+      end
       if ARGV[a + 3] == 'failed' then
         -- Settled either way: a broken index (a key of the wrong type) only loses this entry.
         local noted, at = pcall(note_failed, KEYS[k + 6], ARGV[a], ARGV[a + 9], ARGV[a + 7])
@@ -59,7 +66,7 @@ for _, webhook in ipairs(order) do
   local seen = touched[webhook]
   local k = seen.k
   if seen.settled then
-    sync_head(KEYS[k], KEYS[1], KEYS[k + 2], webhook)
+    sync_head_held(KEYS[k], KEYS[1], seen.held, webhook)
   end
   if seen.logged then
     log_expire(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], ARGV[2])
