@@ -58,13 +58,18 @@ local function stale_epoch(epoch_key, epoch)
   return redis.call('HGET', epoch_key, 'epoch') ~= epoch
 end
 
+-- Lua 5.1 (Redis) has unpack, Lua 5.4 (Garnet) table.unpack: with it a script writes many fields or
+-- members of one key in one command (a batch's hundred values are far below either's stack limit).
+local unpack = table.unpack or unpack
+
 -- Claims up to max due deliveries of one webhook, each re-scored to the claim deadline (also the
 -- claim token), so if this instance dies the delivery is simply due again then (at-least-once).
 -- Nothing is claimed while the webhook is disabled or paused. Returns
 -- { { {delivery, attempts, event key}, ... expired }, {delivery, attempts, id, workspace, type,
 -- created, data, due (ms), traceparent}, ... claimed }. An expired delivery's event outlived its
 -- retention (or its record is gone: attempts -1, event key ''); it is dropped here, and the caller
--- puts it on record.
+-- puts it on record. The webhook's records are read, and its claims written, one command each for
+-- all its due deliveries; only the event bodies are read one by one (each is a key of its own).
 local function claim_one(queue, records, ready, hold, webhook, now, deadline, max)
   local out = { {} }
   local held = redis.call('GET', hold)
@@ -74,65 +79,43 @@ local function claim_one(queue, records, ready, hold, webhook, now, deadline, ma
     return out
   end
   local due = redis.call('ZRANGEBYSCORE', queue, '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(max))
-  for i = 1, #due, 2 do
-    local delivery, due_ms = due[i], due[i + 1]
-    local rec = redis.call('HGET', records, delivery)
-    local body = false
-    local attempts, token, event_key
-    if rec then
-      attempts, token, event_key = parse_record(rec)
-      body = redis.call('HMGET', event_key, 'id', 'ws', 'type', 'created', 'data', 'tp')
+  if #due > 0 then
+    local ids = {}
+    for i = 1, #due, 2 do
+      ids[#ids + 1] = due[i]
     end
-    if not rec or not body[1] then
-      redis.call('ZREM', queue, delivery)
-      redis.call('HDEL', records, delivery)
-      out[1][#out[1] + 1] = { delivery, attempts or -1, event_key or '' }
-    else
-      redis.call('ZADD', queue, deadline, delivery)
-      redis.call('HSET', records, delivery, attempts .. ' ' .. deadline .. ' ' .. event_key)
-      out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5], due_ms, body[6] }
+    local recs = redis.call('HMGET', records, unpack(ids))
+    local dropped, rescored, rewritten = {}, {}, {}
+    for j, delivery in ipairs(ids) do
+      local rec = recs[j]
+      local body = false
+      local attempts, token, event_key
+      if rec then
+        attempts, token, event_key = parse_record(rec)
+        body = redis.call('HMGET', event_key, 'id', 'ws', 'type', 'created', 'data', 'tp')
+      end
+      if not rec or not body[1] then
+        dropped[#dropped + 1] = delivery
+        out[1][#out[1] + 1] = { delivery, attempts or -1, event_key or '' }
+      else
+        rescored[#rescored + 1] = deadline
+        rescored[#rescored + 1] = delivery
+        rewritten[#rewritten + 1] = delivery
+        rewritten[#rewritten + 1] = attempts .. ' ' .. deadline .. ' ' .. event_key
+        out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5], due[2 * j], body[6] }
+      end
+    end
+    if #dropped > 0 then
+      redis.call('ZREM', queue, unpack(dropped))
+      redis.call('HDEL', records, unpack(dropped))
+    end
+    if #rescored > 0 then
+      redis.call('ZADD', queue, unpack(rescored))
+      redis.call('HSET', records, unpack(rewritten))
     end
   end
   sync_head_held(queue, ready, held, webhook)
   return out
-end
-
--- Records the outcome of a claimed attempt; 0 (nothing changed) when the claim is no longer ours:
--- it expired and the delivery was claimed again, or was removed meanwhile.
---   done     delivered: leaves the schedule
---   failed   out of attempts: leaves the schedule
---   retry    failed attempt: due again at `at`, one more attempt counted
---   pause    the receiver asked to wait (Retry-After): the webhook is held until `at`;
---            the delivery is due then, no attempt counted
---   release  not attempted (e.g. the webhook is paused): due again at `at`, no attempt counted
--- (A disable is never a settlement: hold.lua writes it with the status sequence that orders it.)
--- The caller brings the ready index in step (sync_head) once per webhook, after all its settles.
-local function settle_one(queue, records, hold, delivery, token, outcome, at)
-  local rec = redis.call('HGET', records, delivery)
-  if not rec then
-    return 0
-  end
-  local attempts, held_token, event_key = parse_record(rec)
-  if held_token ~= token then
-    return 0
-  end
-  if outcome == 'done' or outcome == 'failed' then
-    redis.call('ZREM', queue, delivery)
-    redis.call('HDEL', records, delivery)
-  else
-    if outcome == 'retry' then
-      attempts = attempts + 1
-    elseif outcome == 'pause' then
-      local held = redis.call('GET', hold)
-      local current = tonumber(held)
-      if held ~= 'disabled' and held ~= 'deleted' and (current == nil or current < tonumber(at)) then
-        redis.call('SET', hold, at)
-      end
-    end
-    redis.call('HSET', records, delivery, attempts .. ' - ' .. event_key)
-    redis.call('ZADD', queue, at, delivery)
-  end
-  return 1
 end
 
 -- Adds an attempt to a webhook's delivery log, which keeps its last `max` deliveries (not

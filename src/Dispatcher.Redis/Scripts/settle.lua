@@ -6,77 +6,223 @@
 -- (see note_failed), so recover finds it after the log has let it go. Each logged attempt is also
 -- counted in its webhook's counters of its hour (count_attempt) and moves its last delivery time
 -- (note_last): the dashboard's figures cost no round trip of their own.
+-- Items are taken webhook by webhook: each webhook's hold, records, log and counters are read and
+-- written with one command each for all its items (only the log's index is written per item: ZADD
+-- NX tells a delivery's first entry from a later attempt's).
 -- KEYS[1] ready index, KEYS[2] lease epoch, then per item: queue, queue records, hold,
 --   log index, log summaries, log records (see log_attempt), failed index, counters of the hour of
 --   the entry's time, last delivery time.
 -- ARGV[1] log deliveries kept, ARGV[2] log retention (ms), ARGV[3] failed index retention (ms),
---   then per item: delivery, claim token, webhook id, outcome (see settle_one), time (ms),
+--   then per item: delivery, claim token, webhook id, outcome (see below), time (ms),
 --   lease epoch ('': not fenced), log entry ('': none), the entry's time (ms), the entry's
 --   summary, the event id.
--- Returns one 1/0 per item, or -1 for an item whose settle met an error (its claim then simply expires).
+-- Outcomes:
+--   done     delivered: leaves the schedule
+--   failed   out of attempts: leaves the schedule
+--   retry    failed attempt: due again at `time`, one more attempt counted
+--   pause    the receiver asked to wait (Retry-After): the webhook is held until `time`;
+--            the delivery is due then, no attempt counted
+--   release  not attempted (e.g. the webhook is paused): due again at `time`, no attempt counted
+-- (A disable is never a settlement: hold.lua writes it with the status sequence that orders it.)
+-- Returns one 1/0 per item, or -1 for an item whose settle met an error (a broken record, a key of
+-- the wrong type: its claim then simply expires); one webhook's broken keys never fail another's.
 local current_epoch = redis.call('HGET', KEYS[2], 'epoch')
+local max_logged, retention = tonumber(ARGV[1]), ARGV[2]
 local out = {}
--- Per webhook, once after all its items: the ready index, the log's expiry, the last time; the
--- counters' expiry once per hour's hash and outcome (see stats_expire).
-local touched, order = {}, {}
+local groups, order = {}, {}
 for i = 0, (#KEYS - 2) / 9 - 1 do
-  local k, a = 3 + 9 * i, 4 + 10 * i
-  local queue, records, hold, webhook = KEYS[k], KEYS[k + 1], KEYS[k + 2], ARGV[a + 2]
-  local seen = touched[webhook]
-  if not seen then
-    -- The hold is read once per webhook: the log's deleted check and the ready index use its value.
-    seen = { k = k, held = redis.call('GET', hold), logged = false, settled = false, failed_at = nil, stats = {}, last = nil }
-    touched[webhook] = seen
+  local webhook = ARGV[4 + 10 * i + 2]
+  local group = groups[webhook]
+  if not group then
+    group = { k = 3 + 9 * i, items = {} }
+    groups[webhook] = group
     order[#order + 1] = webhook
   end
-  if ARGV[a + 6] ~= '' and log_attempt(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], seen.held, ARGV[a], ARGV[a + 7], ARGV[a + 8], ARGV[a + 6], ARGV[1]) == 1 then
-    seen.logged = true
-    -- Counters are figures, not records: a broken counter key must not cost the settle.
-    local counted, total = pcall(count_attempt, KEYS[k + 7], ARGV[a + 7], ARGV[a + 8])
-    if counted and total == 1 then
-      seen.stats[KEYS[k + 7]] = ARGV[a + 7]
-    end
-    if seen.last == nil or tonumber(seen.last) < tonumber(ARGV[a + 7]) then
-      seen.last = ARGV[a + 7]
+  group.items[#group.items + 1] = i
+  out[i + 1] = 0
+end
+
+-- Adds the group's entries to its webhook's log (see log_attempt) and counts them; returns the
+-- latest entry's time, or nil when nothing was logged (no entries, or the webhook was deleted).
+local function log_group(group, held)
+  if held == 'deleted' then
+    return nil
+  end
+  local k = group.k
+  local index, summaries, records = KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
+  local fresh, sums, counts, last = {}, {}, {}, nil
+  for _, i in ipairs(group.items) do
+    local a = 4 + 10 * i
+    local delivery, entry, at_ms, summary = ARGV[a], ARGV[a + 6], ARGV[a + 7], ARGV[a + 8]
+    if entry ~= '' then
+      if redis.call('ZADD', index, 'NX', at_ms, delivery) == 1 then
+        fresh[#fresh + 1] = delivery
+        fresh[#fresh + 1] = entry
+      else
+        -- A later attempt: appended to what is stored (written first if it came in this batch).
+        if #fresh > 0 then
+          redis.call('HSET', records, unpack(fresh))
+          fresh = {}
+        end
+        local previous = redis.call('HGET', records, delivery)
+        redis.call('HSET', records, delivery, previous and (previous .. '\n' .. entry) or entry)
+      end
+      sums[#sums + 1] = delivery
+      sums[#sums + 1] = summary
+      -- Counted per hour's hash and field, then added with one HINCRBY each (see count_attempt).
+      local stats = KEYS[3 + 9 * i + 7]
+      local space = string.find(summary, ' ', 1, true)
+      local outcome = space and string.sub(summary, 1, space - 1) or summary
+      local at = tonumber(at_ms)
+      local hour = counts[stats]
+      if not hour then
+        hour = { at = at_ms, fields = {}, order = {} }
+        counts[stats] = hour
+      end
+      for _, field in ipairs({ math.floor((at % 3600000) / 60000) .. ':' .. outcome, 'h:' .. outcome }) do
+        if not hour.fields[field] then
+          hour.fields[field] = 0
+          hour.order[#hour.order + 1] = field
+        end
+        hour.fields[field] = hour.fields[field] + 1
+      end
+      if last == nil or tonumber(last) < at then
+        last = at_ms
+      end
     end
   end
-  if ARGV[a + 5] ~= '' and ARGV[a + 5] ~= current_epoch then
-    out[#out + 1] = 0
-  else
-    -- One item's broken record (e.g. a key of the wrong type) must not fail the others' settles.
-    local ok, settled = pcall(settle_one, queue, records, hold, ARGV[a], ARGV[a + 1], ARGV[a + 3], ARGV[a + 4])
-    out[#out + 1] = ok and settled or -1
-    if ok and settled == 1 then
-      seen.settled = true
-      if ARGV[a + 3] == 'pause' then
-        -- settle_one may have moved the hold: the ready index must see its new value.
-        seen.held = redis.call('GET', hold)
+  if last == nil then
+    return nil
+  end
+  if #fresh > 0 then
+    redis.call('HSET', records, unpack(fresh))
+  end
+  redis.call('HSET', summaries, unpack(sums))
+  local excess = redis.call('ZCARD', index) - max_logged
+  if excess > 0 then
+    local oldest = redis.call('ZRANGE', index, 0, excess - 1)
+    redis.call('ZREMRANGEBYRANK', index, 0, excess - 1)
+    -- In slices: a log cut down to a smaller LogEntries may shed thousands at once, past unpack's limit.
+    for from = 1, #oldest, 500 do
+      local to = math.min(from + 499, #oldest)
+      redis.call('HDEL', records, unpack(oldest, from, to))
+      redis.call('HDEL', summaries, unpack(oldest, from, to))
+    end
+  end
+  log_expire(index, summaries, records, retention)
+  for stats, hour in pairs(counts) do
+    -- Counters are figures, not records: a broken counter key must not cost the settle.
+    pcall(function()
+      for _, field in ipairs(hour.order) do
+        local n = hour.fields[field]
+        -- The hour's first counts of an outcome: the hash may be new (see stats_expire).
+        if redis.call('HINCRBY', stats, field, n) == n and string.sub(field, 1, 2) == 'h:' then
+          stats_expire(stats, hour.at)
+        end
       end
-      if ARGV[a + 3] == 'failed' then
-        -- Settled either way: a broken index (a key of the wrong type) only loses this entry.
-        local noted, at = pcall(note_failed, KEYS[k + 6], ARGV[a], ARGV[a + 9], ARGV[a + 7])
-        if noted then
-          seen.failed_at = at
+    end)
+  end
+  return last
+end
+
+-- Settles the group's items whose claims are still theirs (see the outcomes above). `group.held`
+-- is the webhook's hold, which a pause moves; returns whether any item settled and, for a failure,
+-- its time (for failed_trim).
+local function settle_group(group)
+  local k = group.k
+  local queue, records, hold = KEYS[k], KEYS[k + 1], KEYS[k + 2]
+  local asks, ids = {}, {}
+  for _, i in ipairs(group.items) do
+    local epoch = ARGV[4 + 10 * i + 5]
+    if epoch == '' or epoch == current_epoch then
+      asks[#asks + 1] = i
+      ids[#ids + 1] = ARGV[4 + 10 * i]
+    end
+  end
+  if #asks == 0 then
+    return false, nil
+  end
+  local read, recs = pcall(redis.call, 'HMGET', records, unpack(ids))
+  if not read then
+    for _, i in ipairs(asks) do
+      out[i + 1] = -1
+    end
+    return false, nil
+  end
+  local gone, moved, rescored, done, failed_at = {}, {}, {}, {}, nil
+  for j, i in ipairs(asks) do
+    local a = 4 + 10 * i
+    local delivery, token, outcome, at = ARGV[a], ARGV[a + 1], ARGV[a + 3], ARGV[a + 4]
+    local rec = recs[j]
+    if rec and not done[delivery] then
+      local parsed, attempts, held_token, event_key = pcall(parse_record, rec)
+      if not parsed then
+        out[i + 1] = -1
+      elseif held_token == token then
+        done[delivery] = true
+        out[i + 1] = 1
+        if outcome == 'done' or outcome == 'failed' then
+          gone[#gone + 1] = delivery
+          if outcome == 'failed' then
+            -- Settled either way: a broken index (a key of the wrong type) only loses this entry.
+            local noted, failed = pcall(note_failed, KEYS[k + 6], delivery, ARGV[a + 9], ARGV[a + 7])
+            if noted then
+              failed_at = failed
+            end
+          end
+        else
+          if outcome == 'retry' then
+            attempts = attempts + 1
+          elseif outcome == 'pause' then
+            local current = tonumber(group.held)
+            if group.held ~= 'disabled' and group.held ~= 'deleted' and (current == nil or current < tonumber(at)) then
+              redis.call('SET', hold, at)
+              group.held = at
+            end
+          end
+          moved[#moved + 1] = delivery
+          moved[#moved + 1] = attempts .. ' - ' .. event_key
+          rescored[#rescored + 1] = at
+          rescored[#rescored + 1] = delivery
         end
       end
     end
   end
-end
-for _, webhook in ipairs(order) do
-  local seen = touched[webhook]
-  local k = seen.k
-  if seen.settled then
-    sync_head_held(KEYS[k], KEYS[1], seen.held, webhook)
-  end
-  if seen.logged then
-    log_expire(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], ARGV[2])
-    for stats, at_ms in pairs(seen.stats) do
-      stats_expire(stats, at_ms)
+  local wrote = pcall(function()
+    if #gone > 0 then
+      redis.call('ZREM', queue, unpack(gone))
+      redis.call('HDEL', records, unpack(gone))
     end
-    pcall(note_last, KEYS[k + 8], seen.last, ARGV[2])
+    if #moved > 0 then
+      redis.call('HSET', records, unpack(moved))
+      redis.call('ZADD', queue, unpack(rescored))
+    end
+  end)
+  if not wrote then
+    for _, i in ipairs(asks) do
+      if out[i + 1] == 1 then
+        out[i + 1] = -1
+      end
+    end
+    return false, nil
   end
-  if seen.failed_at then
-    pcall(failed_trim, KEYS[k + 6], seen.failed_at, ARGV[3])
+  return next(done) ~= nil, failed_at
+end
+
+for _, webhook in ipairs(order) do
+  local group = groups[webhook]
+  local k = group.k
+  group.held = redis.call('GET', KEYS[k + 2])
+  local last = log_group(group, group.held)
+  local settled, failed_at = settle_group(group)
+  if settled then
+    sync_head_held(KEYS[k], KEYS[1], group.held, webhook)
+  end
+  if last then
+    pcall(note_last, KEYS[k + 8], last, retention)
+  end
+  if failed_at then
+    pcall(failed_trim, KEYS[k + 6], failed_at, ARGV[3])
   end
 end
 return out
