@@ -62,6 +62,20 @@ end
 -- members of one key in one command (a batch's hundred values are far below either's stack limit).
 local unpack = table.unpack or unpack
 
+-- Writes a batch's changes to one webhook's queue, one command per kind: `gone` deliveries leave
+-- the queue and its records; `rewritten` (delivery, record pairs) and `rescored` (score, delivery
+-- pairs) update the rest.
+local function write_queue(queue, records, gone, rewritten, rescored)
+  if #gone > 0 then
+    redis.call('ZREM', queue, unpack(gone))
+    redis.call('HDEL', records, unpack(gone))
+  end
+  if #rescored > 0 then
+    redis.call('HSET', records, unpack(rewritten))
+    redis.call('ZADD', queue, unpack(rescored))
+  end
+end
+
 -- Claims up to max due deliveries of one webhook, each re-scored to the claim deadline (also the
 -- claim token), so if this instance dies the delivery is simply due again then (at-least-once).
 -- Nothing is claimed while the webhook is disabled or paused. Returns
@@ -105,14 +119,7 @@ local function claim_one(queue, records, ready, hold, webhook, now, deadline, ma
         out[#out + 1] = { delivery, attempts, body[1], body[2], body[3], body[4], body[5], due[2 * j], body[6] }
       end
     end
-    if #dropped > 0 then
-      redis.call('ZREM', queue, unpack(dropped))
-      redis.call('HDEL', records, unpack(dropped))
-    end
-    if #rescored > 0 then
-      redis.call('ZADD', queue, unpack(rescored))
-      redis.call('HSET', records, unpack(rewritten))
-    end
+    write_queue(queue, records, dropped, rewritten, rescored)
   end
   sync_head_held(queue, ready, held, webhook)
   return out

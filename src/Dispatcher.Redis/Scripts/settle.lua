@@ -188,16 +188,7 @@ local function settle_group(group)
       end
     end
   end
-  local wrote = pcall(function()
-    if #gone > 0 then
-      redis.call('ZREM', queue, unpack(gone))
-      redis.call('HDEL', records, unpack(gone))
-    end
-    if #moved > 0 then
-      redis.call('HSET', records, unpack(moved))
-      redis.call('ZADD', queue, unpack(rescored))
-    end
-  end)
+  local wrote = pcall(write_queue, queue, records, gone, moved, rescored)
   if not wrote then
     for _, i in ipairs(asks) do
       if out[i + 1] == 1 then
