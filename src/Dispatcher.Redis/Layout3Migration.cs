@@ -10,7 +10,7 @@ namespace Dispatcher.Redis;
 
 /// <summary>
 /// Layout 2 → 3: each webhook's delivery log moves from its workspace's slot (a list of attempts,
-/// newest first) to its partition's (deliveries with their attempts, see log_attempt); and each old
+/// newest first) to its partition's (deliveries with their attempts, see log_attempts); and each old
 /// producer-facing dedupe marker (<c>dedupe:W:EVT</c>, which layout 3 no longer reads) becomes what
 /// layout 3 reads instead: a body with the event's id and workspace in its home partition, for the
 /// marker's remaining lifetime, so a retry of an event accepted before the upgrade is still answered

@@ -67,7 +67,7 @@ public sealed class RedisKeys(string prefix)
     /// <summary>The logged deliveries' attempts, one entry per line, oldest first.</summary>
     public RedisKey DeliveryLogRecords(int partition, string webhookId) => $"{Prefix}:{{p:{partition}}}:logd:{webhookId}";
 
-    /// <summary>The delivery log's three keys, in the order the scripts take them (log_attempt).</summary>
+    /// <summary>The delivery log's three keys, in the order the scripts take them (log_attempts).</summary>
     public RedisKey[] DeliveryLogKeys(int partition, string webhookId) =>
         [DeliveryLog(partition, webhookId), DeliveryLogSummaries(partition, webhookId), DeliveryLogRecords(partition, webhookId)];
 
@@ -80,7 +80,7 @@ public sealed class RedisKeys(string prefix)
     /// <summary>
     /// The webhook's delivery counters of one hour (<paramref name="hour"/>: whole hours since the Unix epoch,
     /// <see cref="Stats.StatsHours"/>): field <c>&lt;minute of the hour&gt;:&lt;outcome&gt;</c> and the hour's total
-    /// <c>h:&lt;outcome&gt;</c>. Written by the script that logs the attempt (count_attempt); expires a day after the hour.
+    /// <c>h:&lt;outcome&gt;</c>. Written by the script that logs the attempt (count_attempts); expires a day after the hour.
     /// </summary>
     public RedisKey DeliveryStats(int partition, string webhookId, long hour) => $"{Prefix}:{{p:{partition}}}:st:{hour}:{webhookId}";
 

@@ -10,7 +10,7 @@ namespace Dispatcher.Redis.Deliveries;
 
 /// <summary>
 /// Each webhook's last <see cref="DeliveryLogLimits.Deliveries"/> deliveries, each with all its
-/// attempts, kept with the webhook's partition (see log_attempt in common.lua): a settle writes its
+/// attempts, kept with the webhook's partition (see log_attempts in common.lua): a settle writes its
 /// attempt's entry in the same script (ScheduleStore.SettleBatchAsync). Callers check that the
 /// webhook is the workspace's before reading: webhook ids are unique across workspaces.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
     {
         int partition = partitions.PartitionOf(webhookId.Value);
         // Both at once: one round trip. A delivery the index holds but the summaries do not (never
-        // written apart: log_attempt writes both) is left out.
+        // written apart: log_attempts writes both) is left out.
         var index = Db.SortedSetRangeByRankWithScoresAsync(keys.DeliveryLog(partition, webhookId.Value), 0, -1, Order.Descending);
         var summaries = Db.HashGetAllAsync(keys.DeliveryLogSummaries(partition, webhookId.Value));
         var lines = (await summaries.ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => (string)e.Value!, StringComparer.Ordinal);
@@ -135,7 +135,7 @@ public sealed class DeliveryLogStore(IConnectionMultiplexer redis, RedisKeys key
     public async Task<IReadOnlyList<DeliveryLogEntry>> FindAsync(WebhookId webhookId, string deliveryId) =>
         (await AttemptsAsync(webhookId, [deliveryId]).ConfigureAwait(false)).GetValueOrDefault(deliveryId) ?? [];
 
-    /// <summary>One entry per line, as log_attempt appends them.</summary>
+    /// <summary>One entry per line, as log_attempts appends them.</summary>
     private static List<DeliveryLogEntry> Parse(byte[] record)
     {
         var entries = new List<DeliveryLogEntry>(1);

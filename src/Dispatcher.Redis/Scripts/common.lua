@@ -125,37 +125,6 @@ local function claim_one(queue, records, ready, hold, webhook, now, deadline, ma
   return out
 end
 
--- Adds an attempt to a webhook's delivery log, which keeps its last `max` deliveries (not
--- attempts): `index` (sorted set, delivery → first attempt's time, ms), `summaries` (hash,
--- delivery → "<outcome> <status> <attempts> <last at ms> <event type>", what filters read),
--- `records` (hash, delivery → its attempts' entries, oldest first, one per line). The oldest
--- deliveries leave all three together. Nothing is written once the webhook was deleted (`held`, the
--- value of its hold, is the tombstone drop.lua leaves), so an attempt in flight during a delete
--- cannot bring its log back. A delivery's first attempt costs no read: ZADD NX says it is new.
--- Returns 1 when written; the caller then calls log_expire.
-local function log_attempt(index, summaries, records, held, delivery, at_ms, summary, entry, max)
-  if held == 'deleted' then
-    return 0
-  end
-  if redis.call('ZADD', index, 'NX', at_ms, delivery) == 1 then
-    redis.call('HSET', records, delivery, entry)
-    local excess = redis.call('ZCARD', index) - tonumber(max)
-    if excess > 0 then
-      local oldest = redis.call('ZRANGE', index, 0, excess - 1)
-      redis.call('ZREMRANGEBYRANK', index, 0, excess - 1)
-      for _, gone in ipairs(oldest) do
-        redis.call('HDEL', records, gone)
-        redis.call('HDEL', summaries, gone)
-      end
-    end
-  else
-    local previous = redis.call('HGET', records, delivery)
-    redis.call('HSET', records, delivery, previous and (previous .. '\n' .. entry) or entry)
-  end
-  redis.call('HSET', summaries, delivery, summary)
-  return 1
-end
-
 -- A log lives `retention` after its last write; called once per log per script, after its appends.
 -- Its three keys' expiry is moved only when it has run down by a 720th of the retention (an hour of
 -- 30 days): a PTTL read is far cheaper than three PEXPIREs, each a write copied to the AOF and the
@@ -193,26 +162,108 @@ local function failed_trim(index, now_ms, retention)
   redis.call('PEXPIRE', index, retention)
 end
 
--- Counts a logged attempt in its webhook's counters of the hour its time falls in (`stats`, named by
--- the caller): field "<minute of the hour>:<outcome>", for the charts, and "h:<outcome>", the hour's
--- total, so 24 h figures read 24 totals rather than 1440 minutes. The outcome is the summary's first
--- word (see log_attempt). Integer arithmetic only: Garnet's Lua 5.4 would print a float as "5.0".
--- Returns the hour's new total of that outcome: 1 when the hash may be new (see stats_expire).
-local function count_attempt(stats, at_ms, summary)
-  local at = tonumber(at_ms)
-  local space = string.find(summary, ' ', 1, true)
-  local outcome = space and string.sub(summary, 1, space - 1) or summary
-  local minute = math.floor((at % 3600000) / 60000)
-  redis.call('HINCRBY', stats, minute .. ':' .. outcome, 1)
-  return redis.call('HINCRBY', stats, 'h:' .. outcome, 1)
-end
-
 -- An hour's counters are read until a day after the hour ends; one more hour covers instances whose
 -- clocks disagree. Relative to the attempt's time, as the log's expiry is. The expiry depends on the
 -- hour alone, so it is set when an outcome is first counted in the hour, not on every count.
 local function stats_expire(stats, at_ms)
   local at = tonumber(at_ms)
   redis.call('PEXPIRE', stats, at - at % 3600000 + 26 * 3600000 - at)
+end
+
+-- Counts logged attempts in their webhook's counters of the hour each one's time falls in (its
+-- `stats` key, named by the caller): field "<minute of the hour>:<outcome>", for the charts, and
+-- "h:<outcome>", the hour's total, so 24 h figures read 24 totals rather than 1440 minutes. The
+-- outcome is the summary's first word (see log_attempts). The counts are summed per hash and field
+-- first, then added with one HINCRBY each. Integer arithmetic only: Garnet's Lua 5.4 would print a
+-- float as "5.0". Counters are figures, not records: a broken counter key must not cost the caller.
+local function count_attempts(attempts)
+  local hours, order = {}, {}
+  for _, attempt in ipairs(attempts) do
+    local at = tonumber(attempt.at_ms)
+    local space = string.find(attempt.summary, ' ', 1, true)
+    local outcome = space and string.sub(attempt.summary, 1, space - 1) or attempt.summary
+    local hour = hours[attempt.stats]
+    if not hour then
+      hour = { at = attempt.at_ms, fields = {}, order = {} }
+      hours[attempt.stats] = hour
+      order[#order + 1] = attempt.stats
+    end
+    for _, field in ipairs({ math.floor((at % 3600000) / 60000) .. ':' .. outcome, 'h:' .. outcome }) do
+      if not hour.fields[field] then
+        hour.fields[field] = 0
+        hour.order[#hour.order + 1] = field
+      end
+      hour.fields[field] = hour.fields[field] + 1
+    end
+  end
+  for _, stats in ipairs(order) do
+    local hour = hours[stats]
+    pcall(function()
+      for _, field in ipairs(hour.order) do
+        local n = hour.fields[field]
+        -- The hour's first counts of an outcome: the hash may be new (see stats_expire).
+        if redis.call('HINCRBY', stats, field, n) == n and string.sub(field, 1, 2) == 'h:' then
+          stats_expire(stats, hour.at)
+        end
+      end
+    end)
+  end
+end
+
+-- Adds attempts to one webhook's delivery log, which keeps its last `max` deliveries (not
+-- attempts): `index` (sorted set, delivery → first attempt's time, ms), `summaries` (hash,
+-- delivery → "<outcome> <status> <attempts> <last at ms> <event type>", what filters read),
+-- `records` (hash, delivery → its attempts' entries, oldest first, one per line). Each attempt is
+-- { delivery, entry, at_ms, summary, stats } (stats: its counters' key, see count_attempts). The
+-- oldest deliveries leave all three together. Nothing is written once the webhook was deleted
+-- (`held`, the value of its hold, is the tombstone drop.lua leaves), so an attempt in flight during a
+-- delete cannot bring its log back. A delivery's first attempt costs no read (ZADD NX says it is
+-- new), and the entries, summaries and counters are written with one command each for all of them.
+-- Moves the log's expiry (log_expire) and returns the latest attempt's time, or nil when nothing
+-- was written.
+local function log_attempts(index, summaries, records, held, attempts, max, retention)
+  if held == 'deleted' or #attempts == 0 then
+    return nil
+  end
+  local fresh, sums, last = {}, {}, nil
+  for _, attempt in ipairs(attempts) do
+    local delivery, entry = attempt.delivery, attempt.entry
+    if redis.call('ZADD', index, 'NX', attempt.at_ms, delivery) == 1 then
+      fresh[#fresh + 1] = delivery
+      fresh[#fresh + 1] = entry
+    else
+      -- A later attempt: appended to what is stored (written first if it came in this batch).
+      if #fresh > 0 then
+        redis.call('HSET', records, unpack(fresh))
+        fresh = {}
+      end
+      local previous = redis.call('HGET', records, delivery)
+      redis.call('HSET', records, delivery, previous and (previous .. '\n' .. entry) or entry)
+    end
+    sums[#sums + 1] = delivery
+    sums[#sums + 1] = attempt.summary
+    if last == nil or tonumber(last) < tonumber(attempt.at_ms) then
+      last = attempt.at_ms
+    end
+  end
+  if #fresh > 0 then
+    redis.call('HSET', records, unpack(fresh))
+  end
+  redis.call('HSET', summaries, unpack(sums))
+  local excess = redis.call('ZCARD', index) - tonumber(max)
+  if excess > 0 then
+    local oldest = redis.call('ZRANGE', index, 0, excess - 1)
+    redis.call('ZREMRANGEBYRANK', index, 0, excess - 1)
+    -- In slices: a log cut down to a smaller LogEntries may shed thousands at once, past unpack's limit.
+    for from = 1, #oldest, 500 do
+      local to = math.min(from + 499, #oldest)
+      redis.call('HDEL', records, unpack(oldest, from, to))
+      redis.call('HDEL', summaries, unpack(oldest, from, to))
+    end
+  end
+  log_expire(index, summaries, records, retention)
+  count_attempts(attempts)
+  return last
 end
 
 -- The webhook's latest attempt (ms, as the caller's string), never moved back by an attempt settled late.

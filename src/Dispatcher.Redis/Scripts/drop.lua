@@ -1,6 +1,6 @@
 -- Drops a webhook's whole queue and delivery log (the webhook was deleted), and leaves its hold as
 -- the tombstone 'deleted' for ARGV[2] ms, so an attempt in flight cannot write its log back
--- (log_attempt). A delivery queued after this (a racing ingest) is still claimable: the pump finds
+-- (log_attempts). A delivery queued after this (a racing ingest) is still claimable: the pump finds
 -- the webhook gone and drops again.
 -- KEYS[1] queue, KEYS[2] queue records, KEYS[3] ready index, KEYS[4] hold, KEYS[5] hold sequence,
 -- KEYS[6..8] log index, summaries, records, KEYS[9] failed index, KEYS[10] last delivery time,

@@ -4,13 +4,13 @@
 -- settle is refused (0) when the claim is no longer ours or its lease epoch is stale.
 -- A delivery settled as failed (out of attempts) is also put in the webhook's failed index
 -- (see note_failed), so recover finds it after the log has let it go. Each logged attempt is also
--- counted in its webhook's counters of its hour (count_attempt) and moves its last delivery time
+-- counted in its webhook's counters of its hour (count_attempts) and moves its last delivery time
 -- (note_last): the dashboard's figures cost no round trip of their own.
 -- Items are taken webhook by webhook: each webhook's hold, records, log and counters are read and
 -- written with one command each for all its items (only the log's index is written per item: ZADD
 -- NX tells a delivery's first entry from a later attempt's).
 -- KEYS[1] ready index, KEYS[2] lease epoch, then per item: queue, queue records, hold,
---   log index, log summaries, log records (see log_attempt), failed index, counters of the hour of
+--   log index, log summaries, log records (see log_attempts), failed index, counters of the hour of
 --   the entry's time, last delivery time.
 -- ARGV[1] log deliveries kept, ARGV[2] log retention (ms), ARGV[3] failed index retention (ms),
 --   then per item: delivery, claim token, webhook id, outcome (see below), time (ms),
@@ -27,7 +27,7 @@
 -- Returns one 1/0 per item, or -1 for an item whose settle met an error (a broken record, a key of
 -- the wrong type: its claim then simply expires); one webhook's broken keys never fail another's.
 local current_epoch = redis.call('HGET', KEYS[2], 'epoch')
-local max_logged, retention = tonumber(ARGV[1]), ARGV[2]
+local max_logged, retention = ARGV[1], ARGV[2]
 local out = {}
 local groups, order = {}, {}
 for i = 0, (#KEYS - 2) / 9 - 1 do
@@ -42,87 +42,16 @@ for i = 0, (#KEYS - 2) / 9 - 1 do
   out[i + 1] = 0
 end
 
--- Adds the group's entries to its webhook's log (see log_attempt) and counts them; returns the
--- latest entry's time, or nil when nothing was logged (no entries, or the webhook was deleted).
-local function log_group(group, held)
-  if held == 'deleted' then
-    return nil
-  end
-  local k = group.k
-  local index, summaries, records = KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
-  local fresh, sums, counts, last = {}, {}, {}, nil
+-- The group's attempts with a log entry, in order, as log_attempts takes them.
+local function logged_attempts(group)
+  local attempts = {}
   for _, i in ipairs(group.items) do
     local a = 4 + 10 * i
-    local delivery, entry, at_ms, summary = ARGV[a], ARGV[a + 6], ARGV[a + 7], ARGV[a + 8]
-    if entry ~= '' then
-      if redis.call('ZADD', index, 'NX', at_ms, delivery) == 1 then
-        fresh[#fresh + 1] = delivery
-        fresh[#fresh + 1] = entry
-      else
-        -- A later attempt: appended to what is stored (written first if it came in this batch).
-        if #fresh > 0 then
-          redis.call('HSET', records, unpack(fresh))
-          fresh = {}
-        end
-        local previous = redis.call('HGET', records, delivery)
-        redis.call('HSET', records, delivery, previous and (previous .. '\n' .. entry) or entry)
-      end
-      sums[#sums + 1] = delivery
-      sums[#sums + 1] = summary
-      -- Counted per hour's hash and field, then added with one HINCRBY each (see count_attempt).
-      local stats = KEYS[3 + 9 * i + 7]
-      local space = string.find(summary, ' ', 1, true)
-      local outcome = space and string.sub(summary, 1, space - 1) or summary
-      local at = tonumber(at_ms)
-      local hour = counts[stats]
-      if not hour then
-        hour = { at = at_ms, fields = {}, order = {} }
-        counts[stats] = hour
-      end
-      for _, field in ipairs({ math.floor((at % 3600000) / 60000) .. ':' .. outcome, 'h:' .. outcome }) do
-        if not hour.fields[field] then
-          hour.fields[field] = 0
-          hour.order[#hour.order + 1] = field
-        end
-        hour.fields[field] = hour.fields[field] + 1
-      end
-      if last == nil or tonumber(last) < at then
-        last = at_ms
-      end
+    if ARGV[a + 6] ~= '' then
+      attempts[#attempts + 1] = { delivery = ARGV[a], entry = ARGV[a + 6], at_ms = ARGV[a + 7], summary = ARGV[a + 8], stats = KEYS[3 + 9 * i + 7] }
     end
   end
-  if last == nil then
-    return nil
-  end
-  if #fresh > 0 then
-    redis.call('HSET', records, unpack(fresh))
-  end
-  redis.call('HSET', summaries, unpack(sums))
-  local excess = redis.call('ZCARD', index) - max_logged
-  if excess > 0 then
-    local oldest = redis.call('ZRANGE', index, 0, excess - 1)
-    redis.call('ZREMRANGEBYRANK', index, 0, excess - 1)
-    -- In slices: a log cut down to a smaller LogEntries may shed thousands at once, past unpack's limit.
-    for from = 1, #oldest, 500 do
-      local to = math.min(from + 499, #oldest)
-      redis.call('HDEL', records, unpack(oldest, from, to))
-      redis.call('HDEL', summaries, unpack(oldest, from, to))
-    end
-  end
-  log_expire(index, summaries, records, retention)
-  for stats, hour in pairs(counts) do
-    -- Counters are figures, not records: a broken counter key must not cost the settle.
-    pcall(function()
-      for _, field in ipairs(hour.order) do
-        local n = hour.fields[field]
-        -- The hour's first counts of an outcome: the hash may be new (see stats_expire).
-        if redis.call('HINCRBY', stats, field, n) == n and string.sub(field, 1, 2) == 'h:' then
-          stats_expire(stats, hour.at)
-        end
-      end
-    end)
-  end
-  return last
+  return attempts
 end
 
 -- Settles the group's items whose claims are still theirs (see the outcomes above). `group.held`
@@ -204,7 +133,7 @@ for _, webhook in ipairs(order) do
   local group = groups[webhook]
   local k = group.k
   group.held = redis.call('GET', KEYS[k + 2])
-  local last = log_group(group, group.held)
+  local last = log_attempts(KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], group.held, logged_attempts(group), max_logged, retention)
   local settled, failed_at = settle_group(group)
   if settled then
     sync_head_held(KEYS[k], KEYS[1], group.held, webhook)

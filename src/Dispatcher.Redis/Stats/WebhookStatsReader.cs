@@ -17,7 +17,7 @@ public sealed class WebhookStatsReader(IConnectionMultiplexer redis, RedisKeys k
 
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    /// <summary>The hour totals a 24 h summary reads (count_attempt writes <c>h:&lt;outcome&gt;</c>).</summary>
+    /// <summary>The hour totals a 24 h summary reads (count_attempts writes <c>h:&lt;outcome&gt;</c>).</summary>
     private static readonly RedisValue[] HourTotals = Enum.GetValues<DeliveryOutcome>().Select(o => (RedisValue)("h:" + o.ToWireName())).ToArray();
 
     private IDatabase Db => redis.GetDatabase();
