@@ -12,6 +12,6 @@ public sealed record LoggedAttempt(string DeliveryId, byte[] Entry, long AtMs, s
         // "<outcome> <status> <attempt> <at ms> <event type>": the type goes last, as the one free-form part.
         string summary = string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{entry.Outcome.ToWireName()} {entry.StatusCode ?? 0} {entry.Attempt} {at} {entry.EventType}");
-        return new LoggedAttempt(entry.DeliveryId, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(entry, DeliveryLogJson.Default.DeliveryLogEntry), at, summary);
+        return new LoggedAttempt(entry.DeliveryId, DeliveryLogJson.ToStoredBytes(entry), at, summary);
     }
 }

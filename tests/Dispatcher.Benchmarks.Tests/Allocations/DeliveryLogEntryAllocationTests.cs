@@ -18,10 +18,11 @@ public class DeliveryLogEntryAllocationTests
         RequestBody: Encoding.UTF8.GetString(SampleEvents.Body(SampleEvents.SmallBytes)), RequestBodyTruncated: false, ResponseBody: "ok");
 
     /// <summary>
-    /// Measured: 1,128 bytes per call, nearly all of it what is stored (the ~750-byte serialized entry
-    /// and its summary line); the source-generated serializer keeps no per-call metadata lookups.
+    /// Measured: 1,016 bytes per call (1,128 before entries were written with only the escapes JSON
+    /// needs), nearly all of it what is stored (the serialized entry and its summary line); the
+    /// source-generated serializer keeps no per-call metadata lookups, and the writer is reused.
     /// </summary>
     [Fact]
     public void The_stored_form_of_a_log_entry_stays_within_its_budget() =>
-        AllocationMeter.AssertWithinBudget(() => LoggedAttempt.Of(Entry), bytesPerCall: 1_300);
+        AllocationMeter.AssertWithinBudget(() => LoggedAttempt.Of(Entry), bytesPerCall: 1_100);
 }

@@ -92,6 +92,35 @@ public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper
         Assert.Equal(2, await redis.Db.HashLengthAsync(server.PartitionKey(webhook.Id, "logd")));
     }
 
+    [Fact]
+    public async Task A_stored_entry_keeps_the_request_body_as_sent_with_only_what_json_must_escape()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        await using var server = await DispatcherTestServer.StartAsync(redis, output);
+        var api = server.Api();
+        var webhook = await api.CreateWebhookAsync(receiver.Url(), "link.clicked");
+        await using var publisher = server.Publisher();
+
+        const string data = """{"note":"<b>&</b> 'quoted' \"inner\" Zürich","lines":"a\nb"}""";
+        await publisher.PublishAsync(TestEvents.Create("evt_compact", data: data));
+        var received = await receiver.NextAsync();
+        await server.Logs.WaitForAsync("AttemptSettled", 1);
+
+        // What Redis keeps (and the AOF writes, and each rewrite copies) for the attempt: quotes as \",
+        // the rest of the body as it was sent (HTML characters and non-ASCII too; only characters
+        // beyond the BMP would still be written as \u pairs), no null fields, one line per attempt.
+        var stored = (string)(await redis.Db.HashGetAllAsync(server.PartitionKey(webhook.Id, "logd"))).Single().Value!;
+        Assert.DoesNotContain("\\u0022", stored);
+        Assert.DoesNotContain("\"error\":null", stored);
+        Assert.DoesNotContain('\n', stored);
+        Assert.Contains(received.BodyText.Replace("\\", "\\\\").Replace("\"", "\\\""), stored);
+
+        // And the API gives back exactly what the receiver got.
+        var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhook.Id}/deliveries");
+        var entry = Assert.Single(log.GetProperty("data").EnumerateArray());
+        Assert.Equal(received.BodyText, entry.GetProperty("requestBody").GetString());
+    }
+
     private static async Task<List<string>> AttemptsAsync(HttpClient api, string webhookId)
     {
         var (_, log) = await api.SendJsonAsync(HttpMethod.Get, $"/v1/webhooks/{webhookId}/deliveries");
