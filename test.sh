@@ -53,5 +53,8 @@ skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 # A test host that crashed reports the tests it finished as passed: count each aborted run as a failure.
 aborted=$(grep -c 'Test Run Aborted' "$log" || true)
 failed=$((failed + aborted))
+# The failed tests by name, last, where a reader of only the output's tail still sees them (a failing
+# test's server output can run to thousands of lines above).
+grep -E '^ +Failed [A-Za-z_]' "$log" | sed -E 's/^ +Failed /failed: /' || true
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

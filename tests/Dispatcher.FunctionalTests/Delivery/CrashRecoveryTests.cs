@@ -15,9 +15,9 @@ public sealed class CrashRecoveryTests(RedisServerFixture redis, ITestOutputHelp
         const int capacity = 16;
         var settings = new Dictionary<string, string>
         {
-            // Short claims so the test need not wait a minute: 2 s × (16 / 4 + 1) = 10 s < 11 s.
-            ["Dispatcher__Delivery__RequestTimeout"] = "00:00:02",
-            ["Dispatcher__Delivery__ClaimTimeout"] = "00:00:11",
+            // Short claims so the test need not wait a minute: 1 s × (16 / 4 + 1) = 5 s < 6 s.
+            ["Dispatcher__Delivery__RequestTimeout"] = "00:00:01",
+            ["Dispatcher__Delivery__ClaimTimeout"] = "00:00:06",
             ["Dispatcher__Delivery__EndpointQueueCapacity"] = capacity.ToString(),
             // The killed process cannot release its leases: the next one takes them when they expire.
             ["Dispatcher__Partitions__LeaseTtl"] = "00:00:03",

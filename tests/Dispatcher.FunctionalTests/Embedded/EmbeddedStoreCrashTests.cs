@@ -7,18 +7,20 @@ namespace Dispatcher.FunctionalTests.Embedded;
 /// <summary>
 /// A server on the embedded Garnet store killed with kill -9 at any moment loses no event it
 /// acknowledged: Garnet answers a write only once it is committed to its append-only log, and a
-/// script cut off by the kill is completed by the producer's re-send. About two minutes on two
-/// shared cores: each of the eleven starts is a new process that replays the log.
+/// script cut off by the kill is completed by the producer's re-send. Five kills at random points
+/// prove it in the suite (about 30 s on two shared cores: each start is a new process that replays
+/// the log); for a soak, set DISPATCHER_CRASH_KILLS (e.g. 100) and run this test alone.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class EmbeddedStoreCrashTests(RedisServerFixture redis, ITestOutputHelper output)
 {
-    private const int Kills = 10;
+    private static readonly int Kills =
+        int.TryParse(Environment.GetEnvironmentVariable("DISPATCHER_CRASH_KILLS"), out int kills) && kills > 0 ? kills : 5;
     private const int Producers = 4;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Killed_ten_times_while_publishing_it_delivers_every_acknowledged_event()
+    public async Task Killed_repeatedly_while_publishing_it_delivers_every_acknowledged_event()
     {
         string dataPath = Directory.CreateTempSubdirectory("dispatcher-garnet-crash-").FullName;
         var settings = new Dictionary<string, string>
