@@ -5,7 +5,7 @@ using static Dispatcher.FunctionalTests.Aggregation.Aggregates;
 namespace Dispatcher.FunctionalTests.Aggregation;
 
 /// <summary>The aggregation scripts run on the embedded Garnet store as they do on Redis.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class AggregationEmbeddedStoreTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dataPath = Directory.CreateTempSubdirectory("dispatcher-garnet-").FullName;

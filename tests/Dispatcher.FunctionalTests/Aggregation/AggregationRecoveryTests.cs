@@ -8,7 +8,7 @@ namespace Dispatcher.FunctionalTests.Aggregation;
 /// Aggregates stay exact when instances share the work, restart mid-window, or race the closer:
 /// counts and windows live in Redis, and each window's aggregate has one id.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class AggregationRecoveryTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Dispatcher.FunctionalTests.Aggregation;
 /// ingest time, and when the minute closes each subscribed endpoint gets one aggregate with the
 /// exact counts. A fake clock drives the closer.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class ClickAggregationTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Dispatcher.FunctionalTests.Api;
 /// shown by name only in answers and the delivery log, never stored or logged in clear, and
 /// refused by name when they would override what Dispatcher or the HTTP client sets.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class CustomHeaderTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const string Token = "Bearer tok_receiver_requires_this_3f9a";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>The delivery log, replay and recover, against real receivers.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class DeliveryLogTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

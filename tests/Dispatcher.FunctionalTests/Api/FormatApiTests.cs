@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>Formats through the API: names, refusals, the catalogue, precedence of rules.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class FormatApiTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Theory]

@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Api;
 /// Bodies are JSON in UTF-8: one labelled in another charset is refused with 415 and changes
 /// nothing, on every route (found by the REST fuzz: a rotation with <c>charset=utf-16</c> went through).
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class JsonCharsetTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Theory]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>The Data Protection key ring in Redis encrypted with a certificate from configuration.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class KeyRingCertificateTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const string Password = "pfx-password-1";

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>POST /v1/webhooks/{id}/rotate-secret: a new secret shown once, the previous one live for the overlap.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SecretRotationTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);

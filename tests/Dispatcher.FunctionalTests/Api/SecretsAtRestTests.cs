@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>Signing secrets are encrypted in Redis (Data Protection, key ring in Redis) and still sign deliveries.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SecretsAtRestTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>The seeds' own shapes (snip.sa, AWSYS.CO: POST /api/webhooks with url) and workspace isolation on every route.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SeedRouteTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

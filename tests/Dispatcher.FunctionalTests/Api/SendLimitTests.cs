@@ -8,7 +8,7 @@ namespace Dispatcher.FunctionalTests.Api;
 /// <c>POST …/test</c>, <c>…/replay</c> and <c>…/recover</c> share one budget per API key, counted in
 /// Redis: two server processes on one Redis see one count, and past it both answer 429 with Retry-After.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SendLimitTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

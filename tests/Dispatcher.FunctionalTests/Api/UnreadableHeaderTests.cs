@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Api;
 /// without its Authorization would only fail at the receiver), and a PATCH of the headers repairs
 /// it and sends what was held at once.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class UnreadableHeaderTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Dispatcher.FunctionalTests.Api;
 /// must not sink its workspace or its partition: ingest skips it, the API shows it, the pump holds
 /// its deliveries without spinning, and a rotation sends them.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class UnreadableSecretTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Theory]

@@ -4,7 +4,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>POST/GET/DELETE /v1/webhooks as cd4cd-webhooks.txt describes them, with workspace isolation.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class WebhookApiTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>At most Dispatcher:Limits:WebhooksPerWorkspace webhooks per workspace, checked atomically with the create.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class WebhookLimitTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>PATCH /v1/webhooks/{id}: each field checked as on create; all or nothing.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class WebhookPatchTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Api;
 
 /// <summary>webhook.test: on create and on POST /v1/webhooks/{id}/test, to that webhook only, one attempt, never counted.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class WebhookTestEventTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> TestEventOnCreate = new() { ["Dispatcher:Webhooks:TestEventOnCreate"] = "true" };

@@ -10,7 +10,7 @@ namespace Dispatcher.FunctionalTests.Auth;
 /// A producer key configured as <c>{ Key, Workspaces }</c> publishes to and hears about only its
 /// workspaces; the bare-string form stays a key for every workspace.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class ScopedProducerKeyTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -5,7 +5,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Dashboard;
 
 /// <summary>What the dashboard's pages render, read as HTML and compared with what the API answers for the same webhook.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed partial class DashboardPageTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

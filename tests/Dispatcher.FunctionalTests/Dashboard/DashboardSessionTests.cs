@@ -7,7 +7,7 @@ namespace Dispatcher.FunctionalTests.Dashboard;
 /// Dashboard sessions: an HttpOnly, SameSite=Strict cookie naming a session kept in Redis; the API
 /// takes it only with the page's CSRF token; its scope and workspace bound it exactly as its key's would.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(TimedCollection.Name)]
 public sealed class DashboardSessionTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

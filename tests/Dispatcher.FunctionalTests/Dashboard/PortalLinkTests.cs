@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Dashboard;
 
 /// <summary>Portal links: minted by the operator API only, shown once, used once, and only before they expire.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class PortalLinkTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -3,7 +3,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Delivery;
 
 /// <summary>A million deliveries due for one endpoint stay in Redis; the process holds only what it is about to send.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(TimedCollection.Name)]
 public sealed class BacklogTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const int Backlog = 1_000_000;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Delivery;
 
 /// <summary>Blocked webhooks in a partition (a hosting provider's outage) never hide a healthy one there.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(TimedCollection.Name)]
 public sealed class StarvationTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     /// <summary>More than any constant of the pump: 256 webhooks read per round, 16 claimed per webhook.</summary>

@@ -5,7 +5,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Hosting;
 
 /// <summary>Ctrl-C and a service manager's stop: a clean exit, status 0, every lease handed back.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class GracefulStopTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const int Partitions = 8; // ServerProcess's partition count

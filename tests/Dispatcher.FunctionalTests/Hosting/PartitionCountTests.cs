@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatcher.FunctionalTests.Hosting;
 
 /// <summary>The partition count is fixed at the first start: queued work is keyed by it.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class PartitionCountTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace Dispatcher.FunctionalTests.Hosting;
 /// The first screen of a development start (embedded Garnet, sample keys) as a newcomer sees it: one
 /// line per fact, no banner, no line per partition.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class QuietStartTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const int Partitions = 8; // ServerProcess's partition count

@@ -4,7 +4,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Hosting;
 
 /// <summary>No secret in any log line, even at Debug, against a Redis that needs a password.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SecretLoggingTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

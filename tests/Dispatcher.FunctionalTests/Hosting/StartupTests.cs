@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Dispatcher.FunctionalTests.Hosting;
 
 /// <summary>The server as an operator starts it: a real process, its exit code and what it prints.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class StartupTests(RedisServerFixture redis)
 {
     [Fact]

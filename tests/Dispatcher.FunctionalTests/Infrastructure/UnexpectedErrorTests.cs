@@ -8,7 +8,7 @@ namespace Dispatcher.FunctionalTests.Infrastructure;
 /// The check every functional test leans on: an error the server logs and the test did not expect
 /// fails the test. Shown failing here, so a check that can never fire would be caught.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class UnexpectedErrorTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

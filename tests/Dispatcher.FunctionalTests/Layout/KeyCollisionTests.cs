@@ -12,7 +12,7 @@ namespace Dispatcher.FunctionalTests.Layout;
 /// Workspace ids are escaped in key names, so two (workspace, event) pairs that would read the same
 /// once joined with ':' stay two events.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class KeyCollisionTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const string AcmeKey = "test_api_key_acme";

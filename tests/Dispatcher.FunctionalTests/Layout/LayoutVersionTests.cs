@@ -13,7 +13,7 @@ namespace Dispatcher.FunctionalTests.Layout;
 /// wrongly: it stamps a fresh keyspace, migrates a layout-2 one and a layout-1 one whose key names do
 /// not change (to layout 3), and refuses to start on anything else.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class LayoutVersionTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Dispatcher.FunctionalTests.Layout;
 /// A record is answered only to the workspace it names, whatever key it was found under: the key
 /// is where we looked, the stored workspace is whose it is.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class StoredWorkspaceTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Dispatcher.FunctionalTests.Notifications;
 /// Status changes are kept in the workspace's notification log, and the producers' stream resumes
 /// from a cursor: a subscriber that goes away and comes back misses nothing and sees nothing twice.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class NotificationResumeTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);

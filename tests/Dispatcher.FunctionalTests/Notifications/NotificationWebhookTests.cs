@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Notifications;
 /// A workspace's webhook may subscribe to the owner notification event types: status changes reach
 /// it signed, through the engine like any event, and never when they are about itself.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class NotificationWebhookTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

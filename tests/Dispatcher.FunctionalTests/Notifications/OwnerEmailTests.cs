@@ -8,7 +8,7 @@ namespace Dispatcher.FunctionalTests.Notifications;
 /// change even with two instances working the log, and an email that could not be sent while the
 /// SMTP server was down arrives once it is back.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class OwnerEmailTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const string Owner = "owner-a@example.com";

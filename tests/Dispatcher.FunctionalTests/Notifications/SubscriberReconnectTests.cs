@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Notifications;
 /// The SDK's subscriber outlives the server it reads from: when that instance dies, it reconnects
 /// with its cursor and is sent what changed meanwhile (made through another instance), once.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SubscriberReconnectTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -6,7 +6,7 @@ using Grpc.Net.Client;
 namespace Dispatcher.FunctionalTests.Notifications;
 
 /// <summary>The producer hears when a webhook turns failing, disabled or enabled.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class WebhookNotificationTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly Metadata Producer = new() { { "authorization", "Bearer " + DispatcherTestServer.ProducerKey } };

@@ -10,7 +10,7 @@ namespace Dispatcher.FunctionalTests.Observability;
 /// Partition ownership changes: one summary line an operator can search for, and per partition a Debug
 /// line (with its EventId) for whoever needs the detail.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class LeaseLogTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> TwoShortLeases = new()

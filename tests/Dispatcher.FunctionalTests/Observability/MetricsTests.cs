@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatcher.FunctionalTests.Observability;
 
 /// <summary>The Dispatcher meter counts what a known workload did, with bounded tags only.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class MetricsTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -3,7 +3,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Observability;
 
 /// <summary>/metrics, scraped after a known workload, shows its counts.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class PrometheusScrapeTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

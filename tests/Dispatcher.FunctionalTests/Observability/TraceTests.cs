@@ -9,7 +9,7 @@ using Grpc.Net.Client;
 namespace Dispatcher.FunctionalTests.Observability;
 
 /// <summary>One trace from ingest to every delivery attempt, and the receiver gets its traceparent.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class TraceTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

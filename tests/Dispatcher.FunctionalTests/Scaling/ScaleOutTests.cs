@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Scaling;
 /// Real server processes on loopback sharing one redis-server: they split the partitions fairly,
 /// survive a <c>kill -9</c> losing no acknowledged event, and make room for a newcomer.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(TimedCollection.Name)]
 public sealed class ScaleOutTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const int Partitions = 8; // ServerProcess's count

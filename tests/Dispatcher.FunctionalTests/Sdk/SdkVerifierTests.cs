@@ -12,7 +12,7 @@ namespace Dispatcher.FunctionalTests.Sdk;
 /// captured by a real receiver. Each must accept what was sent and refuse a changed body, a wrong
 /// secret and (where a timestamp is signed) a stale one, with the reason.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SdkVerifierTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly string[] Formats = ["cd4cd", "snip", "georedir", "awsys", "elido", "standard-webhooks"];

@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Seeds;
 /// During a rotation's overlap, formats whose header holds several signatures carry one per live
 /// secret; single-signature formats switch at once; after the overlap only the new secret signs.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class RotationSigningTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const string OldSecret = "whsec_" + "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";

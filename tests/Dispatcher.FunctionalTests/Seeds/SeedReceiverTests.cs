@@ -11,7 +11,7 @@ namespace Dispatcher.FunctionalTests.Seeds;
 /// Python: the docs' own header parsing, signing input and comparison) accept real deliveries of
 /// payloads chosen to break naive JSON handling.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SeedReceiverTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> Secrets = new()

@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Trust;
 /// resolved to a public address when it was registered and to 127.0.0.1 now (DNS rebinding) is
 /// a failed attempt, and the receiver behind 127.0.0.1 never hears of it.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class ConnectTimeTrustTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Trust;
 /// POST /v1/webhooks refuses endpoints whose host is, or resolves to, an address deliveries must
 /// never reach, whatever its spelling; each refusal is a 400 INVALID_ENDPOINT that writes nothing.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class CreateTimeTrustTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> Production = new() { ["Dispatcher:Endpoints:AllowLocal"] = "false" };

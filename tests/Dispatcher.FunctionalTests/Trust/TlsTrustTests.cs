@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Trust;
 /// trusts (Dispatcher:Endpoints:TrustedCaCertificates) gets its delivery; an untrusted, self-signed
 /// or wrongly named certificate is a failed attempt and the receiver's handler never runs.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class TlsTrustTests(RedisServerFixture redis, ITestOutputHelper output) : IDisposable
 {
     private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 _authority = TestCertificates.CreateAuthority();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Workspaces;
 
 /// <summary>Runtime keys: shown once, kept as a hash, rotated with an overlap, revoked at once.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class KeyAdminTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

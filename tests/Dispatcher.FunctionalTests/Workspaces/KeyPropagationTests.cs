@@ -10,7 +10,7 @@ namespace Dispatcher.FunctionalTests.Workspaces;
 /// other within a second, without a restart. The second is measured from the operator's answer on A
 /// to B's first answer that reflects it (B is polled every 20 ms, so the reading is at most 20 ms late).
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(TimedCollection.Name)]
 public sealed class KeyPropagationTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(1);

@@ -4,7 +4,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Workspaces;
 
 /// <summary>The operator API takes operator keys from configuration and nothing else.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class OperatorAuthTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Dispatcher.FunctionalTests.Workspaces;
 /// Suspend: ingest refused, the workspace's keys read-only, queued deliveries held (not lost) until
 /// resume. Delete: keys revoked, webhooks deleted with their queues, ingest refused.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class SuspendAndDeleteTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const string Workspace = "ws_runtime";

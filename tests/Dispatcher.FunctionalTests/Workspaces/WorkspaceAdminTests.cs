@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatcher.FunctionalTests.Workspaces;
 
 /// <summary>Workspaces created, shown, limited and refused through the operator API, on one server.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class WorkspaceAdminTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Dispatcher.FunctionalTests.Api.Fuzz;
 /// server may log no error, a route that writes must refuse every one of them, and Redis must hold
 /// exactly what it held before. Set <c>DISPATCHER_FUZZ_SEED</c> to replay a failure's seed.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class RestFuzzTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private const int RequestsPerRoute = 1_000;

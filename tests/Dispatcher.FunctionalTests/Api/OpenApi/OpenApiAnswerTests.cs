@@ -11,7 +11,7 @@ namespace Dispatcher.FunctionalTests.Api.OpenApi;
 /// The document tells the truth: real answers of a real server, successes and errors, on every kind of
 /// route, have a status the document lists for that operation and a body valid against its schema.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class OpenApiAnswerTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Api.OpenApi;
 /// The OpenAPI document at /openapi/v1.json against the running server: every mapped route is in it,
 /// every example in it validates against its schema, and docs/openapi.json is what it generates.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class OpenApiDocumentTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

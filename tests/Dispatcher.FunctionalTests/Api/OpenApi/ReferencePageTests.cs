@@ -8,7 +8,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Api.OpenApi;
 
 /// <summary>The reference page at /openapi: served by the server with everything it loads, and nothing from anywhere else.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed partial class ReferencePageTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

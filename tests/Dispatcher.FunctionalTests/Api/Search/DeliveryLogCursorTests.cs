@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Api.Search;
 
 /// <summary>Paging the delivery log with its cursor while deliveries keep arriving.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class DeliveryLogCursorTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

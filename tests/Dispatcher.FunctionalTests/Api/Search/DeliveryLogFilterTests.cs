@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Api.Search;
 
 /// <summary>The delivery log's filters: each narrows the listing by the delivery's summary, alone and together.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class DeliveryLogFilterTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

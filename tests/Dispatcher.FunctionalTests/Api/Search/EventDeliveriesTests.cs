@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Api.Search;
 
 /// <summary><c>GET /v1/events/{id}/deliveries</c>: which endpoints an event went to, and each attempt.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class EventDeliveriesTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     // Ids may hold '/': the route takes the id as one percent-encoded segment.

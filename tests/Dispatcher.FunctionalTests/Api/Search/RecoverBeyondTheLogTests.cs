@@ -13,7 +13,7 @@ using EventId = Dispatcher.Core.Events.EventId;
 namespace Dispatcher.FunctionalTests.Api.Search;
 
 /// <summary>Recover reads the webhook's failed index: every failure whose body is kept, not only the log's last deliveries.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class RecoverBeyondTheLogTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

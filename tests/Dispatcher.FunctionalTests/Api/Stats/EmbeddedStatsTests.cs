@@ -9,7 +9,7 @@ namespace Dispatcher.FunctionalTests.Api.Stats;
 /// The counters on embedded Garnet, whose Lua is 5.4: a float where Redis's 5.1 prints an integer
 /// would make a field "5.0:succeeded", and settle.lua counts inside a pcall, so nothing else would tell.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class EmbeddedStatsTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dataPath = Directory.CreateTempSubdirectory("dispatcher-garnet-").FullName;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dispatcher.FunctionalTests.Api.Stats;
 
 /// <summary><c>statusChangedAt</c>: when the status last changed, stamped by the scripts that change it.</summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class StatusChangedAtTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

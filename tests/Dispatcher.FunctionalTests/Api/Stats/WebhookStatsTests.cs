@@ -13,7 +13,7 @@ namespace Dispatcher.FunctionalTests.Api.Stats;
 /// The delivery counters settle.lua keeps per webhook, minute and outcome, read through the API and
 /// <see cref="WebhookStatsReader"/>, against real receivers; the clock is fake, so minutes are exact.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(SurfaceCollection.Name)]
 public sealed class WebhookStatsTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
