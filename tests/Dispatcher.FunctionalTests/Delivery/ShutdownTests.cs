@@ -37,6 +37,10 @@ public sealed class ShutdownTests(RedisServerFixture redis, ITestOutputHelper ou
         var stopping = first.Stopping;
         var stopped = first.DisposeAsync().AsTask();
         await stopping;
+        // While the attempt is still held, the server already takes no new connection (REST, gRPC
+        // ingest, probes): a load balancer's probe is refused, a producer reconnects elsewhere.
+        await RefusedAsync(first.Http);
+        Assert.False(stopped.IsCompleted, "the server stopped before its attempt in flight was answered");
         gate.SetResult();
         await stopped.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -50,5 +54,24 @@ public sealed class ShutdownTests(RedisServerFixture redis, ITestOutputHelper ou
             seen.Add((await receiver.NextAsync(TimeSpan.FromSeconds(15))).BodyText);
         }
         Assert.Contains("evt_stop_", inFlight.BodyText);
+    }
+
+    private static async Task RefusedAsync(Uri address)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            // A new client each time: a pooled connection would outlive the listener.
+            using var http = new HttpClient { BaseAddress = address };
+            try
+            {
+                using var _ = await http.GetAsync("/healthz", cts.Token);
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is System.Net.Sockets.SocketException)
+            {
+                return;
+            }
+            await Task.Delay(20, cts.Token);
+        }
     }
 }
