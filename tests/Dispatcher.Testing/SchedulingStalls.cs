@@ -16,7 +16,13 @@ public sealed class SchedulingStalls : IDisposable
     private readonly ConcurrentQueue<(DateTimeOffset From, DateTimeOffset To)> _stalls = new();
     private readonly CancellationTokenSource _stop = new();
 
-    public SchedulingStalls() => _ = Task.Run(WatchAsync);
+    // The token is taken here, once: Dispose may run while the watcher is between ticks, and a
+    // disposed source's Token throws.
+    public SchedulingStalls()
+    {
+        var stop = _stop.Token;
+        _ = Task.Run(() => WatchAsync(stop));
+    }
 
     /// <summary>How much of [<paramref name="from"/>, <paramref name="to"/>] fell in a stall.</summary>
     public TimeSpan Within(DateTimeOffset from, DateTimeOffset to)
@@ -33,14 +39,14 @@ public sealed class SchedulingStalls : IDisposable
         return total;
     }
 
-    private async Task WatchAsync()
+    private async Task WatchAsync(CancellationToken stop)
     {
         var last = DateTimeOffset.UtcNow;
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(Tick, _stop.Token);
+                await Task.Delay(Tick, stop);
             }
             catch (OperationCanceledException)
             {
