@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatcher.FunctionalTests.Observability;
 
 /// <summary>The Dispatcher meter counts what a known workload did, with bounded tags only.</summary>
-[Collection(SurfaceCollection.Name)]
+[Collection(TimedCollection.Name)]
 public sealed class MetricsTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Dispatcher.FunctionalTests.Observability;
 /// The operability instruments in a /metrics scrape after a known workload: ack latency, due-to-sent
 /// lag, limiter waits, leases, Redis round trips, backlog and webhooks by status.
 /// </summary>
-[Collection(SurfaceCollection.Name)]
+[Collection(TimedCollection.Name)]
 public sealed class OperabilityMetricsTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> FastSampling = new()

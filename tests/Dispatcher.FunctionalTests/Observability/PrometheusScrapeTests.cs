@@ -3,7 +3,7 @@ using Dispatcher.Testing;
 namespace Dispatcher.FunctionalTests.Observability;
 
 /// <summary>/metrics, scraped after a known workload, shows its counts.</summary>
-[Collection(SurfaceCollection.Name)]
+[Collection(TimedCollection.Name)]
 public sealed class PrometheusScrapeTests(RedisServerFixture redis, ITestOutputHelper output)
 {
     [Fact]
