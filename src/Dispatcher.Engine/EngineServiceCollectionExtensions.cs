@@ -96,6 +96,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<DeliveryLogEntries>();
         services.AddSingleton<SettleBatcher>();
         services.AddSingleton<WebhookCache>();
+        services.AddSingleton<DirectClaims>();
+        services.AddSingleton<Dispatcher.Redis.Ingest.IDirectClaims>(sp => sp.GetRequiredService<DirectClaims>());
         services.AddSingleton<Enqueuer>();
         services.AddSingleton<Replayer>();
         services.AddSingleton<DeliveryEngineEntries>();

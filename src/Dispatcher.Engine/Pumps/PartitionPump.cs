@@ -38,6 +38,7 @@ public sealed partial class PartitionPump(
     EndpointHolds holds,
     DeliveryEngineEntries entries,
     ExpiredDeliveryRecorder expiredRecorder,
+    DirectClaims directClaims,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<PartitionPump> logger,
@@ -64,6 +65,7 @@ public sealed partial class PartitionPump(
         var delivery = options.Value;
         _nextSweep = time.GetUtcNow() + SweepEvery(delivery);
         bool restored = false;
+        directClaims.Register(partition, this);
         try
         {
             while (!stopping.IsCancellationRequested)
@@ -124,6 +126,8 @@ public sealed partial class PartitionPump(
         }
         finally
         {
+            // First: a slot reserved after its worker stopped would hand its delivery back, not send it.
+            directClaims.Unregister(partition, this);
             await Task.WhenAll(_workers.Values.Select(w => w.StopAsync()));
             entries.WorkersChanged(-_workers.Count);
             entries.ClaimTimeoutsChanged(-_claimTimeouts.Count);
@@ -250,6 +254,46 @@ public sealed partial class PartitionPump(
         return claimed;
     }
 
+    /// <summary>
+    /// A slot in <paramref name="webhook"/>'s channel for a delivery ingest writes claimed under this
+    /// pump's epoch (see <see cref="DirectClaims"/>), or null. Only for a webhook this pump has
+    /// claimed for before: its worker runs, its claim lifetime is known, and after a takeover its
+    /// rate bucket has been emptied. Never for one whose secret cannot be read (it is held instead).
+    /// </summary>
+    public Dispatcher.Redis.Ingest.DirectClaim? TryReserve(Webhook webhook, DateTimeOffset now)
+    {
+        if (webhook.SecretUnreadable || !_claimTimeouts.ContainsKey(webhook.Id))
+        {
+            return null;
+        }
+        EndpointWorker? worker;
+        // Under the sweep's lock: a worker with a slot taken is not idle, so it cannot be evicted meanwhile.
+        lock (_workers)
+        {
+            if (!_workers.TryGetValue(webhook.Id, out worker) || !worker.TryReserve())
+            {
+                return null;
+            }
+        }
+        return new WorkerSlot(this, webhook, worker, epoch, now, now + rules.ClaimTimeoutOf(webhook));
+    }
+
+    /// <summary>The partition this pump claims and sends for.</summary>
+    public int Partition => partition;
+
+    /// <summary>Puts a delivery ingest wrote claimed into the slot <see cref="TryReserve"/> took for it.</summary>
+    internal void Hand(EndpointWorker worker, QueuedDelivery queued)
+    {
+        if (worker.TryWriteReserved(queued))
+        {
+            LogClaimed(logger, partition, 1, queued.Webhook.Id);
+            return;
+        }
+        // The worker stopped meanwhile (the lease moved, or this instance is stopping): due again at
+        // once, as a pump's claims left in a channel are (or, if that is refused too, once its claim expires).
+        _ = processor.HandBackAsync(queued);
+    }
+
     private async Task ParkAsync(string webhookId)
     {
         if (await schedule.ParkAsync(partition, webhookId, epoch))
@@ -285,8 +329,13 @@ public sealed partial class PartitionPump(
         _claimTimeouts[webhookId] = claimTimeout;
         foreach (var delivery in claimed)
         {
-            // Cannot fail: only this loop writes, and it claimed no more than the free slots.
-            worker.TryEnqueue(new QueuedDelivery(partition, webhook, delivery, now));
+            var queued = new QueuedDelivery(partition, webhook, delivery, now);
+            if (!worker.TryEnqueue(queued))
+            {
+                // Ingest took the slot meanwhile (it reserves slots too, see TryReserve): due again at
+                // once rather than held in Redis until its claim expires.
+                await processor.HandBackAsync(queued);
+            }
         }
         LogClaimed(logger, partition, claimed.Count, webhookId);
         return claimed.Count;
@@ -301,7 +350,7 @@ public sealed partial class PartitionPump(
             {
                 var delivery = options.Value;
                 worker = new EndpointWorker(webhookId, delivery.EndpointQueueCapacity, delivery.ConcurrencyPerEndpoint,
-                    processor.ProcessAsync, processor.HandBackAsync, wasParked => SlotFreed(webhookId, wasParked),
+                    processor.ProcessAsync, processor.HandBackAsync, () => Unparked(webhookId),
                     time, workerLogger, stopping, _abort);
                 _workers.Add(webhookId, worker);
                 entries.WorkersChanged(1);
@@ -310,12 +359,10 @@ public sealed partial class PartitionPump(
         }
     }
 
-    private void SlotFreed(string webhookId, bool wasParked)
+    /// <summary>A parked webhook's channel has room again: the loop puts it back into the ready index and refills it.</summary>
+    private void Unparked(string webhookId)
     {
-        if (wasParked)
-        {
-            _unparks.Enqueue(webhookId);
-        }
+        _unparks.Enqueue(webhookId);
         signals.Notify(partition);
     }
 

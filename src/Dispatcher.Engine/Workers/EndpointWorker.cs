@@ -14,7 +14,7 @@ public sealed partial class EndpointWorker
     private readonly string _webhookId;
     private readonly Channel<QueuedDelivery> _channel;
     private readonly Func<QueuedDelivery, Task> _handBack;
-    private readonly Action<bool> _slotFreed;
+    private readonly Action _slotFreed;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Task[] _senders;
@@ -28,14 +28,16 @@ public sealed partial class EndpointWorker
     /// claim deadline (see DispatcherOptionsValidator), while the backlog itself waits in Redis.
     /// </param>
     /// <param name="slotFreed">
-    /// Called once a slot is free again, so the pump can refill it; true when the pump had parked the
-    /// webhook (taken it out of the ready index while full) and must put it back.
+    /// Called once a slot is free again after the pump parked the webhook (took it out of the ready
+    /// index while full, see <see cref="TryPark"/>): the pump must put it back and refill it. Only then:
+    /// a pump that found room claimed all that was due, or it goes round again at once, so a slot freed
+    /// with the webhook not parked leaves no due delivery waiting for it, and a pump round would find nothing.
     /// </param>
     /// <param name="stopping">Stop taking deliveries from the channel.</param>
     /// <param name="abort">Give up on attempts in flight (the shutdown deadline has passed).</param>
     public EndpointWorker(
         string webhookId, int capacity, int concurrency, Func<QueuedDelivery, CancellationToken, Task> send, Func<QueuedDelivery, Task> handBack,
-        Action<bool> slotFreed, TimeProvider time, ILogger logger, CancellationToken stopping, CancellationToken abort)
+        Action slotFreed, TimeProvider time, ILogger logger, CancellationToken stopping, CancellationToken abort)
     {
         _webhookId = webhookId;
         Capacity = capacity;
@@ -46,9 +48,10 @@ public sealed partial class EndpointWorker
         _lastActive = time.GetUtcNow().UtcTicks;
         _channel = Channel.CreateBounded<QueuedDelivery>(new BoundedChannelOptions(capacity)
         {
-            // The pump writes only into free slots, so Wait never blocks it; it is the safe choice if it ever did.
+            // Writers take a slot before they write (TryReserve), so Wait never blocks one; it is the
+            // safe choice if it ever did. Two write: the pump, and ingest handing new deliveries over.
             FullMode = BoundedChannelFullMode.Wait,
-            SingleWriter = true,
+            SingleWriter = false,
             SingleReader = concurrency == 1,
         });
         _senders = Enumerable.Range(0, concurrency)
@@ -73,6 +76,47 @@ public sealed partial class EndpointWorker
         }
         Volatile.Write(ref _lastActive, _time.GetUtcNow().UtcTicks);
         return true;
+    }
+
+    /// <summary>
+    /// Takes a free slot for a delivery not written yet (ingest's, see DirectClaims); false when full.
+    /// The slot counts as taken until <see cref="TryWriteReserved"/> fills it or <see cref="ReleaseReserved"/> frees it.
+    /// </summary>
+    public bool TryReserve()
+    {
+        if (Interlocked.Increment(ref _queued) > Capacity)
+        {
+            Interlocked.Decrement(ref _queued);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Fills a slot taken by <see cref="TryReserve"/>; false (and the slot freed) once the worker is stopping.</summary>
+    public bool TryWriteReserved(QueuedDelivery delivery)
+    {
+        if (!_channel.Writer.TryWrite(delivery))
+        {
+            ReleaseReserved();
+            return false;
+        }
+        Volatile.Write(ref _lastActive, _time.GetUtcNow().UtcTicks);
+        return true;
+    }
+
+    /// <summary>Frees a slot taken by <see cref="TryReserve"/> and not filled, as a sender frees one.</summary>
+    public void ReleaseReserved()
+    {
+        Interlocked.Decrement(ref _queued);
+        SlotFreed();
+    }
+
+    private void SlotFreed()
+    {
+        if (Interlocked.Exchange(ref _parked, 0) == 1)
+        {
+            _slotFreed();
+        }
     }
 
     /// <summary>
@@ -152,7 +196,7 @@ public sealed partial class EndpointWorker
                 Volatile.Write(ref _lastActive, _time.GetUtcNow().UtcTicks);
                 // Free the slot before saying so: a pump woken earlier would see it still taken.
                 Interlocked.Decrement(ref _queued);
-                _slotFreed(Interlocked.Exchange(ref _parked, 0) == 1);
+                SlotFreed();
             }
             if (stopping.IsCancellationRequested)
             {

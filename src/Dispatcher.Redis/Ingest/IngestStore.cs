@@ -3,6 +3,7 @@ using System.Net;
 using Dispatcher.Core.Partitioning;
 using Dispatcher.Core.Webhooks;
 using Dispatcher.Redis.Events;
+using Dispatcher.Redis.Schedule;
 using Dispatcher.Redis.Scripts;
 using StackExchange.Redis;
 
@@ -14,7 +15,11 @@ namespace Dispatcher.Redis.Ingest;
 /// is the dedupe marker). One script call per partition carries all of the batch's events for it;
 /// each is idempotent. Only when this returns may the producer be acknowledged.
 /// </summary>
-public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, PartitionMap partitions)
+/// <param name="directClaims">
+/// When given, a delivery for a partition this instance holds is written already claimed and handed
+/// to its sender (see <see cref="IDirectClaims"/>); without it every delivery is queued for a pump.
+/// </param>
+public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, PartitionMap partitions, IDirectClaims? directClaims = null)
 {
     /// <summary>
     /// An event is <see cref="IngestOutcome.Accepted"/> when this call wrote it in any partition, and a
@@ -55,21 +60,21 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
         // The ingest span is ambient here; kept with the events so each delivery attempt joins its trace.
         string traceparent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } id } ? id : "";
         var db = redis.GetDatabase();
-        var calls = byPartition.Select(p => (p.Key, p.Value, Written: EnqueueAsync(db, items, p.Key, p.Value, now, dedupeWindow, traceparent))).ToList();
+        var calls = byPartition.Select(p => (p.Key, p.Value, Written: WritePartitionAsync(db, items, p.Key, p.Value, now, dedupeWindow, traceparent))).ToList();
         await Task.WhenAll(calls.Select(c => c.Written)).ConfigureAwait(false);
         foreach (var (partition, writes, written) in calls)
         {
-            var flags = (long[])(await written.ConfigureAwait(false))!;
+            var (flags, queued) = await written.ConfigureAwait(false);
             for (int w = 0; w < writes.Count; w++)
             {
                 if (flags[w] == 1)
                 {
                     outcomes[writes[w].Item] = IngestOutcome.Accepted;
-                    if (writes[w].Targets.Count > 0)
-                    {
-                        touchedPartitions.Add(partition);
-                    }
                 }
+            }
+            if (queued)
+            {
+                touchedPartitions.Add(partition);
             }
         }
         return outcomes;
@@ -101,18 +106,118 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
         return confirmed.Min(r => (long)r);
     }
 
+    /// <summary>
+    /// One partition's script call. Returns each event's written flag and whether any delivery was
+    /// queued for the partition's pump (rather than written claimed and handed to a sender here).
+    /// </summary>
+    private async Task<(long[] Flags, bool Queued)> WritePartitionAsync(
+        IDatabase db, IReadOnlyList<IngestItem> items, int partition, List<(int Item, List<Webhook> Targets)> writes,
+        DateTimeOffset now, TimeSpan ttl, string traceparent)
+    {
+        var slots = ReserveSlots(partition, writes, now, out long? epoch);
+        try
+        {
+            var reply = (RedisResult[])(await EnqueueAsync(db, items, partition, writes, now, ttl, traceparent, slots, epoch).ConfigureAwait(false))!;
+            var flags = (long[])reply[0]!;
+            var claimed = new HashSet<string>((string[])reply[1]!, StringComparer.Ordinal);
+            bool queued = false;
+            int pair = 0;
+            for (int w = 0; w < writes.Count; w++)
+            {
+                var evt = items[writes[w].Item].Event;
+                foreach (var webhook in writes[w].Targets)
+                {
+                    var slot = slots?[pair];
+                    pair++;
+                    if (flags[w] != 1)
+                    {
+                        continue;
+                    }
+                    string deliveryId = WebhookIds.DeliveryId(evt.WorkspaceId, evt.Id, webhook.Id);
+                    if (slot is not null && claimed.Contains(deliveryId))
+                    {
+                        slots![pair - 1] = null;
+                        slot.Hand(new ClaimedDelivery(deliveryId, webhook.Id, 0, Token(slot.Deadline), evt)
+                        {
+                            DueAt = now,
+                            TraceParent = traceparent.Length > 0 ? traceparent : null,
+                            Epoch = slot.Epoch,
+                        });
+                    }
+                    else
+                    {
+                        queued = true;
+                    }
+                }
+            }
+            return (flags, queued);
+        }
+        finally
+        {
+            // Slots not handed a delivery (queued instead, a duplicate, or the call failed) are freed.
+            if (slots is not null)
+            {
+                foreach (var slot in slots)
+                {
+                    slot?.Release();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A slot per (event, webhook) pair of the call, in order, where this instance's pump for the
+    /// partition has room; null when it has none. All under one lease epoch (the call carries one).
+    /// </summary>
+    private DirectClaim?[]? ReserveSlots(int partition, List<(int Item, List<Webhook> Targets)> writes, DateTimeOffset now, out long? epoch)
+    {
+        epoch = null;
+        if (directClaims is null)
+        {
+            return null;
+        }
+        DirectClaim?[]? slots = null;
+        int pair = 0, pairs = writes.Sum(w => w.Targets.Count);
+        foreach (var (_, targets) in writes)
+        {
+            foreach (var webhook in targets)
+            {
+                if (directClaims.TryReserve(partition, webhook, now) is { } slot)
+                {
+                    if (epoch is { } held && held != slot.Epoch)
+                    {
+                        // The lease moved between two reservations: the later one is not written claimed.
+                        slot.Release();
+                    }
+                    else
+                    {
+                        epoch = slot.Epoch;
+                        (slots ??= new DirectClaim?[pairs])[pair] = slot;
+                    }
+                }
+                pair++;
+            }
+        }
+        return slots;
+    }
+
+    private static string Token(DateTimeOffset deadline) =>
+        deadline.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private Task<RedisResult> EnqueueAsync(
         IDatabase db, IReadOnlyList<IngestItem> items, int partition, List<(int Item, List<Webhook> Targets)> writes,
-        DateTimeOffset due, TimeSpan ttl, string traceparent)
+        DateTimeOffset due, TimeSpan ttl, string traceparent, DirectClaim?[]? slots, long? epoch)
     {
         int webhooks = writes.Sum(w => w.Targets.Count);
-        var scriptKeys = new RedisKey[1 + writes.Count + 3 * webhooks];
-        var args = new RedisValue[3 + 6 * writes.Count + 2 * webhooks];
+        var scriptKeys = new RedisKey[2 + writes.Count + 3 * webhooks];
+        var args = new RedisValue[4 + 6 * writes.Count + 3 * webhooks];
         scriptKeys[0] = keys.Ready(partition);
+        scriptKeys[1] = keys.LeaseEpoch(partition);
         args[0] = (long)ttl.TotalSeconds;
         args[1] = due.ToUnixTimeMilliseconds();
         args[2] = traceparent;
-        int k = 1, a = 3;
+        args[3] = epoch is { } e ? e : RedisValue.EmptyString;
+        int k = 2, a = 4, pair = 0;
         foreach (var (item, targets) in writes)
         {
             var evt = items[item].Event;
@@ -132,6 +237,8 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
                 scriptKeys[k++] = keys.Hold(partition, webhook.Id);
                 args[a++] = webhook.Id;
                 args[a++] = WebhookIds.DeliveryId(evt.WorkspaceId, evt.Id, webhook.Id);
+                args[a++] = slots?[pair] is { } slot ? slot.Deadline.ToUnixTimeMilliseconds() : RedisValue.EmptyString;
+                pair++;
             }
         }
         return db.ScriptEvaluateAsync(LuaScripts.Enqueue, scriptKeys, args);

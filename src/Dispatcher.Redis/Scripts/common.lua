@@ -49,6 +49,12 @@ local function sync_added(ready, held, webhook, due)
   end
 end
 
+-- Whether the queue's earliest delivery is due at `now` (ms).
+local function head_due(queue, now)
+  local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+  return #head > 0 and tonumber(head[2]) <= now
+end
+
 -- Lease fencing: true when the caller carries a lease epoch (non-empty) that is no longer the
 -- partition's current one, i.e. another acquisition happened since; its writes must be refused.
 local function stale_epoch(epoch_key, epoch)

@@ -21,7 +21,8 @@ public static class IngestServiceCollectionExtensions
     {
         services.AddSingleton<IngestConnection>();
         services.AddSingleton(sp => new IngestStore(
-            sp.GetRequiredService<IngestConnection>().Multiplexer, sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<PartitionMap>()));
+            sp.GetRequiredService<IngestConnection>().Multiplexer, sp.GetRequiredService<RedisKeys>(), sp.GetRequiredService<PartitionMap>(),
+            sp.GetService<IDirectClaims>()));
         services.AddSingleton<SubscriptionCache>();
         services.AddSingleton<IngestPipeline>();
         // Registered first, so the service's own limit below is applied after gRPC copies its global options in.

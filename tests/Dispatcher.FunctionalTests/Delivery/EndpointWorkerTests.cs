@@ -21,7 +21,7 @@ public sealed class EndpointWorkerTests(ITestOutputHelper output)
             send: (delivery, _) => delivery.Claim.DeliveryId == "dlv_fault"
                 ? throw new InvalidOperationException("injected fault")
                 : Task.FromResult(sent.TrySetResult(delivery.Claim.DeliveryId)),
-            handBack: _ => Task.CompletedTask, slotFreed: _ => { }, new FakeTimeProvider(), logs.CreateLogger("EndpointWorker"),
+            handBack: _ => Task.CompletedTask, slotFreed: () => { }, new FakeTimeProvider(), logs.CreateLogger("EndpointWorker"),
             stopping.Token, CancellationToken.None);
 
         // One sender only: if the fault ended it, nothing would take the second delivery.
