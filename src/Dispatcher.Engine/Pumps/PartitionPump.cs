@@ -317,12 +317,14 @@ public sealed partial class PartitionPump(
             return 0;
         }
         var claimTimeout = rules.ClaimTimeoutOf(webhook);
-        if (_claimTimeouts.TryAdd(webhookId, claimTimeout))
+        // Only this loop adds entries, so the check and the write below cannot race another adder.
+        if (!_claimTimeouts.ContainsKey(webhookId))
         {
             entries.ClaimTimeoutsChanged(1);
             if (takenOver)
             {
-                // First sight of this webhook since the takeover: its old holder may have spent a burst just now.
+                // First sight of this webhook since the takeover: its old holder may have spent a burst just
+                // now. Emptied before the entry is added: from then on ingest may hand it deliveries (TryReserve).
                 limiter.Empty(webhook);
             }
         }
