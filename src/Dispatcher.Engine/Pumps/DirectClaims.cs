@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Pumps;
 using Dispatcher.Redis.Ingest;
 
-namespace Dispatcher.Engine.Claims;
+namespace Dispatcher.Engine.Pumps;
 
 /// <summary>
 /// The partition pumps running on this instance, for ingest to reserve a slot in a webhook's

@@ -1,10 +1,10 @@
 using Dispatcher.Core.Webhooks;
-using Dispatcher.Engine.Pumps;
+using Dispatcher.Engine.Claims;
 using Dispatcher.Engine.Workers;
 using Dispatcher.Redis.Ingest;
 using Dispatcher.Redis.Schedule;
 
-namespace Dispatcher.Engine.Claims;
+namespace Dispatcher.Engine.Pumps;
 
 /// <summary>A slot taken in an endpoint worker's channel for a delivery ingest is writing claimed.</summary>
 internal sealed class WorkerSlot(PartitionPump pump, Webhook webhook, EndpointWorker worker, long epoch, DateTimeOffset now, DateTimeOffset deadline)
