@@ -41,7 +41,7 @@ public sealed class CrossInstanceDisableTests(RedisServerFixture redis, ITestOut
             var holder = holders[partition] == aId ? a : b;
             var other = holder == a ? b : a;
             // Redis's view and the instances' own agree: only the holder delivers the webhook's partition.
-            await WaitUntilAsync(() => holder.Services.GetRequiredService<LeaseTelemetry>().HeldPartitions().Contains(partition),
+            await Conditions.WaitUntilAsync(() => holder.Services.GetRequiredService<LeaseTelemetry>().HeldPartitions().Contains(partition),
                 $"the holder to see itself holding partition {partition}");
             Assert.DoesNotContain(partition, other.Services.GetRequiredService<LeaseTelemetry>().HeldPartitions());
             var holderHolds = holder.Services.GetRequiredService<EndpointHolds>();
@@ -60,7 +60,7 @@ public sealed class CrossInstanceDisableTests(RedisServerFixture redis, ITestOut
             // the holder's only by the relay.
             Assert.Equal(HttpStatusCode.OK, (await other.Api().SendJsonAsync(HttpMethod.Post, $"/v1/webhooks/{webhook.Id}/disable")).Status);
             // Before the gate opens, or the holder could send the second delivery before the relay's message arrives.
-            await WaitUntilAsync(() => holderHolds.Count == 1, "the holder to learn of the disable made through the other instance (HoldRelay)");
+            await Conditions.WaitUntilAsync(() => holderHolds.Count == 1, "the holder to learn of the disable made through the other instance (HoldRelay)");
             gate.SetResult(200);
 
             await holder.Logs.WaitForAsync("HeldDeliveryHandedBack", 2);
@@ -72,20 +72,6 @@ public sealed class CrossInstanceDisableTests(RedisServerFixture redis, ITestOut
         {
             // On a failure, too: the first delivery would otherwise hold both servers' stop until it times out.
             gate.TrySetResult(200);
-        }
-    }
-
-    /// <summary>Polls an in-memory condition (no event marks it) until it holds, or fails saying what never happened.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested)
-            {
-                Assert.Fail($"timed out after 10 s waiting for {what}");
-            }
-            await Task.Delay(20, CancellationToken.None);
         }
     }
 }
