@@ -195,14 +195,11 @@ public sealed partial class PartitionPump(
         foreach (string webhookId in due)
         {
             var worker = WorkerFor(webhookId, stopping);
-            int free = Math.Min(worker.FreeSlots, MaxClaim);
+            int free = FreeOrParked(worker);
             if (free <= 0)
             {
                 // Full: out of the ready index until a slot frees, so it cannot hide webhooks behind it.
-                if (worker.TryPark())
-                {
-                    (parks ??= []).Add(ParkAsync(webhookId));
-                }
+                (parks ??= []).Add(ParkAsync(webhookId));
                 continue;
             }
             // The claim must outlast the webhook's slowest possible channel, which its format's timeout sets.
@@ -292,6 +289,27 @@ public sealed partial class PartitionPump(
         // The worker stopped meanwhile (the lease moved, or this instance is stopping): due again at
         // once, as a pump's claims left in a channel are (or, if that is refused too, once its claim expires).
         _ = processor.HandBackAsync(queued);
+    }
+
+    /// <summary>
+    /// The slots the pump may claim into, or 0 once the worker is marked parked (full). A slot freed
+    /// between the two reads means room after all: a sender wakes the pump only for a parked webhook,
+    /// so skipping it now would leave its due work until the next wake-up.
+    /// </summary>
+    private static int FreeOrParked(EndpointWorker worker)
+    {
+        while (true)
+        {
+            int free = Math.Min(worker.FreeSlots, MaxClaim);
+            if (free > 0)
+            {
+                return free;
+            }
+            if (worker.TryPark())
+            {
+                return 0;
+            }
+        }
     }
 
     private async Task ParkAsync(string webhookId)
