@@ -117,7 +117,10 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
         var slots = ReserveSlots(partition, writes, now, out long? epoch);
         try
         {
-            var reply = (RedisResult[])(await EnqueueAsync(db, items, partition, writes, now, ttl, traceparent, slots, epoch).ConfigureAwait(false))!;
+            // Each (event, webhook) pair's delivery id, in order: a hash, computed once for the call and its reply.
+            var deliveryIds = writes.SelectMany(w => w.Targets.Select(webhook =>
+                WebhookIds.DeliveryId(items[w.Item].Event.WorkspaceId, items[w.Item].Event.Id, webhook.Id))).ToArray();
+            var reply = (RedisResult[])(await EnqueueAsync(db, items, partition, writes, now, ttl, traceparent, deliveryIds, slots, epoch).ConfigureAwait(false))!;
             var flags = (long[])reply[0]!;
             var claimed = new HashSet<string>((string[])reply[1]!, StringComparer.Ordinal);
             bool queued = false;
@@ -133,7 +136,7 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
                     {
                         continue;
                     }
-                    string deliveryId = WebhookIds.DeliveryId(evt.WorkspaceId, evt.Id, webhook.Id);
+                    string deliveryId = deliveryIds[pair - 1];
                     if (slot is not null && claimed.Contains(deliveryId))
                     {
                         slots![pair - 1] = null;
@@ -206,7 +209,7 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
 
     private Task<RedisResult> EnqueueAsync(
         IDatabase db, IReadOnlyList<IngestItem> items, int partition, List<(int Item, List<Webhook> Targets)> writes,
-        DateTimeOffset due, TimeSpan ttl, string traceparent, DirectClaim?[]? slots, long? epoch)
+        DateTimeOffset due, TimeSpan ttl, string traceparent, string[] deliveryIds, DirectClaim?[]? slots, long? epoch)
     {
         int webhooks = writes.Sum(w => w.Targets.Count);
         var scriptKeys = new RedisKey[2 + writes.Count + 3 * webhooks];
@@ -236,7 +239,7 @@ public sealed class IngestStore(IConnectionMultiplexer redis, RedisKeys keys, Pa
                 scriptKeys[k++] = keys.QueueRecords(partition, webhook.Id);
                 scriptKeys[k++] = keys.Hold(partition, webhook.Id);
                 args[a++] = webhook.Id;
-                args[a++] = WebhookIds.DeliveryId(evt.WorkspaceId, evt.Id, webhook.Id);
+                args[a++] = deliveryIds[pair];
                 args[a++] = slots?[pair] is { } slot ? slot.Deadline.ToUnixTimeMilliseconds() : RedisValue.EmptyString;
                 pair++;
             }
