@@ -67,16 +67,8 @@ public sealed partial class EndpointWorker
     /// <summary>Times a sender loop ended unexpectedly and was started again.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
 
-    public bool TryEnqueue(QueuedDelivery delivery)
-    {
-        if (Interlocked.Increment(ref _queued) > Capacity || !_channel.Writer.TryWrite(delivery))
-        {
-            Interlocked.Decrement(ref _queued);
-            return false;
-        }
-        Volatile.Write(ref _lastActive, _time.GetUtcNow().UtcTicks);
-        return true;
-    }
+    /// <summary>Takes a slot and fills it; false when full or stopping.</summary>
+    public bool TryEnqueue(QueuedDelivery delivery) => TryReserve() && TryWriteReserved(delivery);
 
     /// <summary>
     /// Takes a free slot for a delivery not written yet (ingest's, see DirectClaims); false when full.
